@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * The site configuration: what `feedwright.config.json` (or `.yaml`) may hold.
+ * Unknown keys are errors, so a typo never silently does nothing.
+ */
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be an IANA time zone name such as \"Europe/Warsaw\" or \"UTC\"" },
+);
+
+const absoluteHttpUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be an absolute http(s) URL such as \"https://example.org/\"" },
+);
+
+export const personSchema = z.strictObject({
+  name: z.string().min(1),
+  email: z.string().optional(),
+  url: z.string().optional(),
+});
+
+export const PERMALINK_TOKENS = [":year", ":month", ":day", ":slug", ":title", ":path"] as const;
+
+export const configSchema = z.strictObject({
+  title: z.string().min(1).default("feedwright"),
+  description: z.string().default("Articles published with feedwright."),
+  siteUrl: absoluteHttpUrl.default("http://localhost:4173/"),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as \"en\" or \"en-GB\"")
+    .default("en"),
+  author: personSchema.default({ name: "feedwright" }),
+  timeZone: timeZone.default("UTC"),
+  feedLimit: z.number().int().min(1).max(100_000).default(20),
+  permalink: z
+    .string()
+    .refine((p) => p.includes(":slug") || p.includes(":title") || p.includes(":path"), {
+      message: "must contain :slug, :title or :path so that every article gets its own page",
+    })
+    .default("/:year/:month/:day/:slug/"),
+  summaryLength: z.number().int().min(40).max(10_000).default(300),
+  articlesDir: z.string().min(1).default("articles"),
+  outDir: z.string().min(1).default("out"),
+});
+
+/** The configuration as written by a user (every key optional). */
+export type UserConfig = z.input<typeof configSchema>;
+/** The configuration with every default filled in. */
+export type SiteConfig = z.output<typeof configSchema>;
