@@ -1,0 +1,46 @@
+import { chromeKey, type CompiledRules } from "./compile-rules.js";
+import { matchByline } from "./match-byline.js";
+import { parseDateLine, type DateLine } from "./parse-date-line.js";
+import { splitCaptionCredit, type CaptionCredit } from "./split-caption-credit.js";
+
+/** What one unit of raw text is. */
+export type UnitClass =
+  | { kind: "chrome" }
+  | { kind: "related-start" }
+  | { kind: "weather" }
+  | { kind: "figure"; figure: CaptionCredit }
+  | { kind: "date"; date: DateLine }
+  | { kind: "byline"; author: string }
+  | { kind: "editor-note" }
+  | { kind: "text" };
+
+/** Units longer than this are running text: no chrome pattern is tried on them. */
+const MAX_PATTERN_LENGTH = 700;
+
+/**
+ * Classifies one unit on its own: chrome (exact lines, site names, patterns), the start of a
+ * related-links list, a weather reading, a figure caption/credit, a date line, a byline, an
+ * editor's note, or text (headline, paragraph, heading: decided later from context).
+ */
+export function classifyUnit(
+  text: string,
+  rules: CompiledRules,
+  options: { timeZone: string; siteNames: ReadonlySet<string> },
+): UnitClass {
+  const key = chromeKey(text);
+  if (key === "") return { kind: "chrome" };
+  if (rules.relatedStarters.has(key)) return { kind: "related-start" };
+  if (rules.chrome.has(key) || options.siteNames.has(key) || rules.siteNames.has(key)) return { kind: "chrome" };
+  if (text.length <= MAX_PATTERN_LENGTH) {
+    if (rules.weatherPatterns.some((pattern) => pattern.test(text))) return { kind: "weather" };
+    if (rules.chromePatterns.some((pattern) => pattern.test(text) || pattern.test(key))) return { kind: "chrome" };
+  }
+  const figure = splitCaptionCredit(text, rules);
+  if (figure) return { kind: "figure", figure };
+  const date = parseDateLine(text, rules, options);
+  if (date) return { kind: "date", date };
+  const author = matchByline(text, rules);
+  if (author) return { kind: "byline", author };
+  if (rules.editorNotes.some((pattern) => pattern.test(text))) return { kind: "editor-note" };
+  return { kind: "text" };
+}

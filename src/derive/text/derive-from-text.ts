@@ -1,0 +1,365 @@
+import type { ImageCredit } from "../../article.js";
+import { cutSummary } from "../cut-summary.js";
+import { classifyUnit, type UnitClass } from "./classify-unit.js";
+import { chromeKey, compileRules, type CompiledRules } from "./compile-rules.js";
+import { DEFAULT_TEXT_RULES } from "./rules.js";
+import { splitUnits } from "./split-units.js";
+import { stripSiteSuffix } from "./strip-site-suffix.js";
+import type { DeriveTextOptions, DerivedText, TextBlock, TextUnit } from "./types.js";
+
+/** A unit with its class and, once context is known, its role in the article. */
+interface Classified {
+  unit: TextUnit;
+  cls: UnitClass;
+  /** Inside a related-links list: never title, lead, body or date. */
+  related: boolean;
+}
+
+/** Short lines seen this many times are navigation or a site name, not article text. */
+const REPEATED_CHROME_COUNT = 2;
+const REPEATED_CHROME_MAX_WORDS = 6;
+
+/**
+ * Derives an article's title, dates, byline, lead, summary, image credits and body blocks
+ * from plain text saved from a news page. Pure: no I/O, never throws on any input.
+ * Steps: split into units -> classify each -> mark related-link lists -> pair captions with
+ * credits -> find the headline -> find the lead -> dates and byline -> credits -> blocks.
+ */
+export function deriveFromText(text: string, options: DeriveTextOptions): DerivedText {
+  const rules = compileRules(options.rules ?? DEFAULT_TEXT_RULES);
+  const siteNames = new Set((options.siteNames ?? []).map(chromeKey).filter((name) => name !== ""));
+  const classifyOptions = { timeZone: options.timeZone, siteNames };
+  const units = splitUnits(text, (line) => classifyUnit(line, rules, classifyOptions).kind !== "text");
+  const classified = markRepeatedChrome(
+    units.map((unit) => ({ unit, cls: classifyUnit(unit.text, rules, classifyOptions), related: false })),
+  );
+  markRelatedLists(classified);
+  pairCaptionsWithCredits(classified);
+
+  const warnings: string[] = [];
+  const titleIndex = findTitleIndex(classified, rules, siteNames);
+  const leadIndex = findLeadIndex(classified, titleIndex);
+  const bodyStart = findBodyStart(classified, leadIndex);
+  const otherLines = new Set(
+    classified.filter((item, index) => index !== titleIndex && item.cls.kind === "chrome").map((item) => chromeKey(item.unit.text)),
+  );
+  const titleUnit = titleIndex === -1 ? null : classified[titleIndex]!.unit;
+  const title = titleUnit ? stripSiteSuffix(titleUnit.text, new Set([...rules.siteNames, ...siteNames]), otherLines) : null;
+  if (!titleUnit) {
+    warnings.push(
+      `${options.fileName}: no headline found (the text starts with running text or only chrome); add a "title:" in front matter.`,
+    );
+  }
+
+  const lines: DerivedText["lines"] = {};
+  if (titleUnit) lines.title = titleUnit.line;
+  const dates = findDates(classified, bodyStart);
+  if (dates.published) lines.published = dates.published.line;
+  if (dates.updated) lines.updated = dates.updated.line;
+  for (const found of [dates.published, dates.updated]) {
+    if (found?.ambiguous) {
+      warnings.push(
+        `${options.fileName}:${found.line}: the date ${found.text.trim()} could be read day-first or month-first; it was read as ${rules.source.numericDateOrder === "mdy" ? "month" : "day"} first.`,
+      );
+    }
+  }
+  const author = findAuthor(classified, bodyStart, dates.author);
+  if (author) lines.author = author.line;
+
+  const lead = leadIndex === -1 ? null : classified[leadIndex]!.unit.text;
+  const { imageCredits, mainImageCredit } = collectCredits(classified);
+  const blocks = buildBlocks(classified, titleIndex, leadIndex);
+  return {
+    title,
+    published: dates.published?.iso ?? null,
+    updated: dates.updated?.iso ?? null,
+    author: author?.name ?? null,
+    lead,
+    summary: lead === null ? null : cutSummary(lead, options.summaryLength),
+    imageCredits,
+    mainImageCredit,
+    blocks,
+    warnings,
+    lines,
+  };
+}
+
+/** Short text lines that repeat on the page (menus, site name, section labels) become chrome. */
+function markRepeatedChrome(classified: Classified[]): Classified[] {
+  const counts = new Map<string, number>();
+  for (const { unit, cls } of classified) {
+    if (cls.kind !== "text") continue;
+    const key = chromeKey(unit.text);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return classified.map((item) => {
+    if (item.cls.kind !== "text") return item;
+    const key = chromeKey(item.unit.text);
+    const words = key.split(" ").length;
+    if ((counts.get(key) ?? 0) >= REPEATED_CHROME_COUNT && words <= REPEATED_CHROME_MAX_WORDS) {
+      return { ...item, cls: { kind: "chrome" } };
+    }
+    return item;
+  });
+}
+
+/**
+ * After "Related", "More articles", "Must read" and the like, the short lines that follow are
+ * links to other articles (with their decoy dates) until running text, a date line, a byline
+ * or a figure resumes the article.
+ */
+function markRelatedLists(classified: Classified[]): void {
+  let inList = false;
+  for (const item of classified) {
+    const kind = item.cls.kind;
+    if (kind === "related-start") {
+      inList = true;
+      continue;
+    }
+    if (!inList) continue;
+    if (kind === "text" && isProse(item.unit.text)) inList = false;
+    else if (kind === "byline" || kind === "figure" || kind === "editor-note") inList = false;
+    else if (kind === "date" && item.cls.date.labelled) inList = false;
+    else item.related = true;
+  }
+}
+
+/**
+ * A credit line next to a caption line becomes one figure: "Image source, Getty Images" +
+ * "Image caption, Protesters ...", or a short caption line followed by "Photo: X" in the same chunk.
+ */
+function pairCaptionsWithCredits(classified: Classified[]): void {
+  for (let index = 0; index < classified.length; index += 1) {
+    const item = classified[index]!;
+    if (item.cls.kind !== "figure" || item.cls.figure.main) continue;
+    const figure = item.cls.figure;
+    const previous = classified[index - 1];
+    const next = classified[index + 1];
+    if (figure.caption === null && figure.credit !== null) {
+      const partner = [previous, next].find(
+        (other) => other?.cls.kind === "figure" && other.cls.figure.credit === null && other.cls.figure.caption !== null,
+      );
+      if (partner && partner.cls.kind === "figure") {
+        partner.cls = { kind: "figure", figure: { ...partner.cls.figure, credit: figure.credit } };
+        item.cls = { kind: "chrome" };
+        continue;
+      }
+      if (
+        previous &&
+        previous.cls.kind === "text" &&
+        previous.unit.chunk === item.unit.chunk &&
+        previous.unit.text.length <= 300 &&
+        !previous.related
+      ) {
+        previous.cls = { kind: "figure", figure: { caption: previous.unit.text, credit: figure.credit, main: false } };
+        item.cls = { kind: "chrome" };
+      }
+    }
+  }
+}
+
+/** Running text: a sentence of some length with final punctuation, or a long run of words. */
+function isProse(text: string): boolean {
+  const words = countWords(text);
+  if (words >= 25) return true;
+  return words >= 8 && /[.!?…]["'”’»)\]]*$/u.test(text);
+}
+
+/** Could be a headline: a handful of words, capitalised, not ending like a sentence part. */
+function isHeadlineShaped(text: string): boolean {
+  const words = countWords(text);
+  if (words < 2 || words > 45 || text.length < 8 || text.length > 320) return false;
+  if (/[.,;:]$/u.test(text) && !/\.\.\.$|…$/u.test(text)) return false;
+  if (!/^["'“‘«(\[]?[\p{Lu}\p{N}]/u.test(text)) return false;
+  if (/https?:\/\//u.test(text)) return false;
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  // a short all-caps line is a kicker or section label ("WORLD NEWS"), not the headline
+  if (letters === letters.toUpperCase() && words <= 3) return false;
+  return true;
+}
+
+/** A site name at the top of a page: in the lists, or short and title-cased with a longer headline after it. */
+function looksLikeSiteName(text: string, rules: CompiledRules, siteNames: ReadonlySet<string>): boolean {
+  const key = chromeKey(text);
+  if (siteNames.has(key) || rules.siteNames.has(key)) return true;
+  const words = text.split(/\s+/u);
+  return words.length <= 4 && words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || /^(of|the|and|on|in|for|de)$/u.test(word));
+}
+
+/**
+ * The headline: the first headline-shaped text unit before the first running-text paragraph.
+ * A short title-cased line immediately followed by another headline candidate is taken as
+ * the site name above the headline.
+ */
+function findTitleIndex(classified: Classified[], rules: CompiledRules, siteNames: ReadonlySet<string>): number {
+  const candidates: number[] = [];
+  for (let index = 0; index < classified.length; index += 1) {
+    const item = classified[index]!;
+    if (item.cls.kind !== "text" || item.related) continue;
+    if (isProse(item.unit.text) && !isHeadlineShaped(item.unit.text)) break;
+    if (isHeadlineShaped(item.unit.text)) candidates.push(index);
+    if (candidates.length >= 2 || isProse(item.unit.text)) break;
+  }
+  const [first, second] = candidates;
+  if (first === undefined) return -1;
+  if (second !== undefined) {
+    const firstText = classified[first]!.unit.text;
+    const secondText = classified[second]!.unit.text;
+    if (
+      looksLikeSiteName(firstText, rules, siteNames) &&
+      countWords(secondText) > countWords(firstText) &&
+      !/[.]$/u.test(secondText) &&
+      countWords(secondText) >= 4
+    ) {
+      return second;
+    }
+  }
+  return first;
+}
+
+/**
+ * The lead: the first running-text paragraph after the headline (a standfirst directly under
+ * the headline counts even without final punctuation), never chrome, caption, credit, date
+ * line, byline or editor's note.
+ */
+function findLeadIndex(classified: Classified[], titleIndex: number): number {
+  let firstTextAfterTitle = true;
+  for (let index = titleIndex + 1; index < classified.length; index += 1) {
+    const item = classified[index]!;
+    if (item.cls.kind !== "text" || item.related) continue;
+    const text = item.unit.text;
+    const words = countWords(text);
+    const standfirst = firstTextAfterTitle && titleIndex !== -1 && words >= 8 && !/[,;:]$/u.test(text);
+    firstTextAfterTitle = false;
+    if (isProse(text) || standfirst) return index;
+  }
+  return -1;
+}
+
+/** The first running-text paragraph after the lead: units before it are the article's header. */
+function findBodyStart(classified: Classified[], leadIndex: number): number {
+  if (leadIndex === -1) return classified.length;
+  for (let index = leadIndex + 1; index < classified.length; index += 1) {
+    const item = classified[index]!;
+    if (item.cls.kind === "text" && !item.related && isProse(item.unit.text)) return index;
+  }
+  return classified.length;
+}
+
+interface FoundDate {
+  iso: string;
+  line: number;
+  text: string;
+  ambiguous: boolean;
+}
+
+/**
+ * Publication date: a labelled date ("Published:", "Posted on") anywhere outside related
+ * lists, else the first bare date line in the header. Updated: the first "Updated" date.
+ */
+function findDates(
+  classified: Classified[],
+  bodyStart: number,
+): { published: FoundDate | null; updated: FoundDate | null; author: { name: string; line: number } | null } {
+  let labelled: FoundDate | null = null;
+  let bare: FoundDate | null = null;
+  let updated: FoundDate | null = null;
+  let author: { name: string; line: number } | null = null;
+  classified.forEach((item, index) => {
+    if (item.cls.kind !== "date" || item.related) return;
+    const { date } = item.cls;
+    const found = (match: NonNullable<typeof date.published>): FoundDate => ({
+      iso: match.iso,
+      line: item.unit.line,
+      text: item.unit.text,
+      ambiguous: match.ambiguous,
+    });
+    if (date.published) {
+      if (date.labelled) labelled ??= found(date.published);
+      else if (index < bodyStart) bare ??= found(date.published);
+    }
+    if (date.updated) updated ??= found(date.updated);
+    if (date.author && (date.published || date.updated)) author ??= { name: date.author, line: item.unit.line };
+  });
+  return { published: labelled ?? bare, updated, author };
+}
+
+/** The byline: a "By ..." line in the header, else one anywhere outside related lists, else the date line's. */
+function findAuthor(
+  classified: Classified[],
+  bodyStart: number,
+  fromDateLine: { name: string; line: number } | null,
+): { name: string; line: number } | null {
+  let anywhere: { name: string; line: number } | null = null;
+  for (let index = 0; index < classified.length; index += 1) {
+    const item = classified[index]!;
+    if (item.cls.kind !== "byline" || item.related) continue;
+    const found = { name: item.cls.author, line: item.unit.line };
+    if (index < bodyStart) return found;
+    anywhere ??= found;
+  }
+  return fromDateLine ?? anywhere;
+}
+
+/** Every caption/credit pair once, in order; the main photo's credit added when no pair has it. */
+function collectCredits(classified: Classified[]): { imageCredits: ImageCredit[]; mainImageCredit: string | null } {
+  const imageCredits: ImageCredit[] = [];
+  const seen = new Set<string>();
+  let labelledMain: string | null = null;
+  let firstCredit: string | null = null;
+  const figures = classified.flatMap((item) => (item.cls.kind === "figure" && !item.related ? [item.cls.figure] : []));
+  for (const figure of figures) {
+    if (figure.credit === null) continue;
+    if (figure.main) labelledMain ??= figure.credit;
+    else firstCredit ??= figure.credit;
+  }
+  const creditsWithCaption = new Set(figures.filter((f) => !f.main && f.credit !== null).map((f) => f.credit));
+  for (const figure of figures) {
+    if (figure.credit === null) continue;
+    if (figure.main && creditsWithCaption.has(figure.credit)) continue;
+    const key = `${figure.caption ?? ""}\u0000${figure.credit}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    imageCredits.push({ caption: figure.caption, credit: figure.credit });
+  }
+  return { imageCredits, mainImageCredit: labelledMain ?? firstCredit };
+}
+
+/** Body blocks: paragraphs, subheadings and figures, without header, chrome and related lists. */
+function buildBlocks(classified: Classified[], titleIndex: number, leadIndex: number): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const seenFigures = new Set<string>();
+  classified.forEach((item, index) => {
+    if (index === titleIndex || item.related) return;
+    const { cls, unit } = item;
+    if (cls.kind === "figure") {
+      const key = `${cls.figure.caption ?? ""}\u0000${cls.figure.credit ?? ""}`;
+      if (seenFigures.has(key)) return;
+      seenFigures.add(key);
+      blocks.push({ type: "figure", caption: cls.figure.caption, credit: cls.figure.credit });
+      return;
+    }
+    if (cls.kind === "editor-note") {
+      blocks.push({ type: "paragraph", text: unit.text });
+      return;
+    }
+    if (cls.kind !== "text") return;
+    // Between the headline and the lead, short non-prose lines are page furniture (kickers, taglines).
+    if (leadIndex !== -1 && index < leadIndex) return;
+    if (index !== leadIndex && isHeading(unit.text)) blocks.push({ type: "heading", text: unit.text });
+    else blocks.push({ type: "paragraph", text: unit.text });
+  });
+  return blocks;
+}
+
+/** A subheading: a short capitalised line without final punctuation (a question mark is fine). */
+function isHeading(text: string): boolean {
+  const words = countWords(text);
+  if (words < 1 || words > 14 || text.length > 120) return false;
+  if (/[.,;:!"”'’)]$/u.test(text)) return false;
+  return /^["'“‘]?[\p{Lu}\p{N}]/u.test(text);
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}

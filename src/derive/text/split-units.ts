@@ -1,0 +1,72 @@
+import type { TextUnit } from "./types.js";
+
+/** Longest line of a chunk that still counts as hard-wrapped prose rather than one paragraph per line. */
+const MAX_WRAP_WIDTH = 110;
+
+/**
+ * Splits raw text into units: a blank line always separates; inside a chunk of lines,
+ * hard-wrapped lines (all at most ~110 characters) are joined with a space, except where
+ * a short line clearly ends a unit (a headline without final punctuation, or a short last
+ * line of a paragraph followed by a capital); chunks with long lines are one unit per line,
+ * as pages saved one paragraph per line are. A line `isStandalone` says is its own unit
+ * (chrome, a date line, a credit) is never joined to its neighbours.
+ */
+export function splitUnits(text: string, isStandalone: (line: string) => boolean = () => false): TextUnit[] {
+  const lines = text
+    .replace(/^\uFEFF/u, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.replace(/[\u00A0\u2007\u202F\t]/gu, " ").replace(/[\u200B-\u200D\u2060]/gu, "").trim());
+  const units: TextUnit[] = [];
+  let chunk: Array<{ text: string; line: number }> = [];
+  let chunkIndex = 0;
+  const flush = () => {
+    if (chunk.length > 0) {
+      units.push(...unitsOfChunk(chunk, chunkIndex, isStandalone));
+      chunkIndex += 1;
+    }
+    chunk = [];
+  };
+  lines.forEach((line, index) => {
+    if (line === "") flush();
+    else chunk.push({ text: line.replace(/\s+/gu, " "), line: index + 1 });
+  });
+  flush();
+  return units;
+}
+
+function unitsOfChunk(
+  lines: Array<{ text: string; line: number }>,
+  chunk: number,
+  isStandalone: (line: string) => boolean,
+): TextUnit[] {
+  const width = Math.max(...lines.map((line) => line.text.length));
+  if (lines.length === 1 || width > MAX_WRAP_WIDTH) {
+    return lines.map((line) => ({ text: line.text, line: line.line, chunk }));
+  }
+  const units: TextUnit[] = [];
+  let current: { text: string; line: number } | null = null;
+  const standalone = lines.map((line) => isStandalone(line.text));
+  lines.forEach((line, index) => {
+    if (current && standalone[index]) {
+      units.push({ ...current, chunk });
+      current = null;
+    }
+    current = current ? { text: `${current.text} ${line.text}`, line: current.line } : { ...line };
+    const next = lines[index + 1];
+    if (!next || standalone[index] || standalone[index + 1] || endsUnit(line.text, next.text, width)) {
+      units.push({ ...current, chunk });
+      current = null;
+    }
+  });
+  return units;
+}
+
+/** True when a line inside a wrapped chunk ends its unit instead of running on into the next line. */
+function endsUnit(line: string, next: string, width: number): boolean {
+  const short = line.length < width * 0.6;
+  const nextStartsSentence = /^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(next);
+  if (!short || !nextStartsSentence) return false;
+  // A short line followed by a capitalised one: a headline, a label, or a paragraph's last line.
+  return true;
+}
