@@ -2,6 +2,7 @@ import type { ImageCredit } from "../../article.js";
 import { cutSummary } from "../cut-summary.js";
 import { classifyUnit, type UnitClass } from "./classify-unit.js";
 import { chromeKey, compileRules, type CompiledRules } from "./compile-rules.js";
+import { isNameList } from "./match-byline.js";
 import { DEFAULT_TEXT_RULES } from "./rules.js";
 import { splitUnits } from "./split-units.js";
 import { stripSiteSuffix } from "./strip-site-suffix.js";
@@ -63,7 +64,7 @@ export function deriveFromText(text: string, options: DeriveTextOptions): Derive
       );
     }
   }
-  const author = findAuthor(classified, bodyStart, dates.author);
+  const author = findAuthor(classified, bodyStart, dates.author) ?? findUnlabelledByline(classified, titleIndex, bodyStart, rules);
   if (author) lines.author = author.line;
 
   const lead = leadIndex === -1 ? null : classified[leadIndex]!.unit.text;
@@ -205,8 +206,10 @@ function findTitleIndex(classified: Classified[], rules: CompiledRules, siteName
   if (second !== undefined) {
     const firstText = classified[first]!.unit.text;
     const secondText = classified[second]!.unit.text;
+    // a section label ("World news") or site name above the real headline
+    const label = countWords(firstText) <= 3 || looksLikeSiteName(firstText, rules, siteNames);
     if (
-      looksLikeSiteName(firstText, rules, siteNames) &&
+      label &&
       countWords(secondText) > countWords(firstText) &&
       !/[.]$/u.test(secondText) &&
       countWords(secondText) >= 4
@@ -299,6 +302,33 @@ function findAuthor(
     anywhere ??= found;
   }
   return fromDateLine ?? anywhere;
+}
+
+/**
+ * A byline without "By", as some sites print it: a line of only names, optionally "in City",
+ * directly above or below the header's date line ("Joanna Kowalczyk in Warsaw"). The line
+ * found is reclassified as a byline.
+ */
+function findUnlabelledByline(
+  classified: Classified[],
+  titleIndex: number,
+  bodyStart: number,
+  rules: CompiledRules,
+): { name: string; line: number } | null {
+  for (let index = 0; index < Math.min(bodyStart, classified.length); index += 1) {
+    if (classified[index]!.cls.kind !== "date") continue;
+    for (const neighbour of [index - 1, index + 1]) {
+      const item = classified[neighbour];
+      if (!item || neighbour === titleIndex || item.cls.kind !== "text" || item.related) continue;
+      const names = item.unit.text.replace(/\s+(?:in|at|from)\s+\p{Lu}[\p{L} -]{1,40}$/u, "");
+      if (countWords(names) <= 8 && isNameList(names, rules)) {
+        // the line is the byline: keep it out of the body
+        item.cls = { kind: "byline", author: names };
+        return { name: names, line: item.unit.line };
+      }
+    }
+  }
+  return null;
 }
 
 /** Every caption/credit pair once, in order; the main photo's credit added when no pair has it. */

@@ -60,7 +60,7 @@ const TIME_PATTERN =
 export function findTextDate(text: string, options: FindTextDateOptions): TextDateMatch | null {
   const found = firstDate(text, options);
   if (!found) return null;
-  const time = findTime(text, found.span, options.zones);
+  const time = found.hasTime ? writtenZoneAfter(text, found, options.zones) : findTime(text, found.span, options.zones);
   const wall: WallTime = { ...found.wall, ...(time?.wall ?? {}) };
   const zone = found.offset ?? time?.zone ?? options.timeZone;
   const iso = wallTimeToIso(wall, zone);
@@ -176,6 +176,19 @@ function findTime(
   if (!nearest) return null;
   const { distance: _distance, ...time } = nearest;
   return time;
+}
+
+/** An ISO-like date with a time may be followed by a zone abbreviation: "2021-10-19 09:00 CEST". */
+function writtenZoneAfter(
+  text: string,
+  found: FoundDate,
+  zones: Record<string, string>,
+): { wall: Partial<WallTime>; zone?: string; span: [number, number] } | null {
+  if (found.offset) return null;
+  const after = /^\s*\(?([A-Z]{2,5})\)?(?![\p{L}])/u.exec(text.slice(found.span[1]));
+  const zone = after?.[1] ? zones[after[1]] : undefined;
+  if (!after || !zone) return null;
+  return { wall: {}, zone, span: [found.span[1], found.span[1] + after[0].length] };
 }
 
 function zoneFor(written: string, zones: Record<string, string>): string | undefined {

@@ -63,7 +63,8 @@ export const DEFAULT_TEXT_RULES: TextRules = {
     "tags", "topics", "filed under", "categories", "category", "follow us", "contact us", "about us",
     "terms of use", "privacy policy", "cookie policy", "all rights reserved", "click to enlarge",
     "enlarge this image", "toggle caption", "hide caption", "image", "photo", "video", "watch", "gallery",
-    "open gallery", "view gallery", "play video", "expand", "collapse",
+    "open gallery", "view gallery", "play video", "expand", "collapse", "reuse this content", "related topics",
+    "explore more on these topics", "more on this topic", "more in this section", "other articles", "top",
   ],
   chromePatterns: [
     "^follow (us )?(on|at) .{1,60}$",
@@ -91,6 +92,7 @@ export const DEFAULT_TEXT_RULES: TextRules = {
     "^this (article|story|content) (is|was) (only )?(available|for) (to )?subscribers.{0,80}$",
     "^(have|got) a (news )?tip\\b.{0,120}$",
     "^our standards\\s*:.{0,120}$",
+    "^.{1,60}\\s[-–—|]\\s*(back to home|homepage|home)$",
     "^(home|start|main page|strona główna)\\s*[>»›/|].{0,200}$",
     "^[\\p{L}][\\p{L} &'-]{0,30}(\\s*[>»›]\\s*[\\p{L}][\\p{L} &'-]{0,30}){2,}$",
     "^(source|sources|via|h/t)\\s*:\\s*https?://\\S+$",
@@ -108,7 +110,8 @@ export const DEFAULT_TEXT_RULES: TextRules = {
     "read also", "also read", "see also", "more on this story", "more stories", "you may also like",
     "you might also like", "recommended", "recommended for you", "most read", "most popular", "popular",
     "trending", "trending now", "top stories", "don't miss", "don’t miss", "editor's picks", "editor’s picks",
-    "in case you missed it", "more from this author", "more news",
+    "in case you missed it", "more from this author", "more news", "related topics", "more on this topic",
+    "explore more on these topics", "more in this section", "more from", "other articles", "see more",
   ],
   agencies: [
     "Reuters", "AP", "AP Photo", "Associated Press", "Getty Images", "Getty", "AFP", "AFP via Getty Images",
@@ -126,7 +129,7 @@ export const DEFAULT_TEXT_RULES: TextRules = {
   ],
   creditLabels: [
     "photo source", "photo credit", "photo credits", "photos", "photo", "photograph", "photographs",
-    "photography", "photo by", "photos by", "photograph by", "photographed by", "pictures", "picture", "picture by",
+    "photography", "photography by", "photo by", "photos by", "photograph by", "photographed by", "pictures", "picture", "picture by",
     "pic", "pics", "image credit", "image credits", "image source", "image", "images", "image by", "credit",
     "credits", "source", "fot.", "fot", "foto", "fotografia", "zdjęcie", "zdj.", "photo courtesy of",
     "photo courtesy", "image courtesy of", "image courtesy", "courtesy of", "illustration", "illustration by",
