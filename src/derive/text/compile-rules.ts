@@ -51,7 +51,7 @@ export function compileRules(rules: TextRules): CompiledRules {
     bylineLabelStart: new RegExp(`^(${alternation(rules.bylineLabels)})(?:\\s*[:：]\\s*|\\s+)(?=\\S)`, "iu"),
     publishedLabelStart: new RegExp(`^(${alternation(rules.publishedLabels)})\\b\\s*[:：]?\\s*`, "iu"),
     updatedLabelStart: new RegExp(`^(${alternation(rules.updatedLabels)})\\b\\s*[:：]?\\s*`, "iu"),
-    updatedLabelInside: new RegExp(`(?<=\\S)\\s*[,;.]?\\s+(?=(?:${alternation(rules.updatedLabels)})\\b)`, "iu"),
+    updatedLabelInside: new RegExp(`(?<=\\S)(?<!\\blast)\\s*[,;.]?\\s+(?=(?:${alternation(rules.updatedLabels)})\\b)`, "iu"),
     editorNotes: rules.editorNotePatterns.flatMap((source) => safeRegExp(source, "iu")),
     zones: Object.fromEntries(Object.entries(rules.timeZoneAbbreviations).map(([k, v]) => [k.toUpperCase(), v])),
     siteNames: new Set(rules.siteNames.map(chromeKey)),

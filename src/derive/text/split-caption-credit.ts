@@ -121,8 +121,11 @@ function splitGlued(text: string, rules: CompiledRules): CaptionCredit | null {
     if (/[\p{Ll}\d.)”"’']/u.test(before)) {
       const credit = text.slice(index).trim();
       const caption = cleanCaption(text.slice(0, index));
-      if (caption && caption.length <= MAX_CAPTION && !endsWithNamePrefix(caption) && isGluedCredit(credit, rules)) {
-        return { caption, credit: cleanCredit(credit), main: false };
+      if (caption && caption.length <= MAX_CAPTION && !endsWithNamePrefix(caption)) {
+        // "CaptionFot. Name / PAP", "CaptionPhoto: Name": a label glued to the caption
+        const labelled = labelledCredit(credit, rules);
+        if (labelled) return { caption, credit: labelled, main: false };
+        if (isGluedCredit(credit, rules)) return { caption, credit: cleanCredit(credit), main: false };
       }
     }
     // credit first: the caption starts with a capital followed by a lower-case letter
