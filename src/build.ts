@@ -86,7 +86,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       skipped.push(source.diagnostic);
       continue;
     }
-    const result = deriveArticle(sourcePath, splitFrontMatter(source.text), config);
+    const result = deriveArticle(sourcePath, splitFrontMatter(source.text), config, source.warnings);
     if (result.ok) {
       articles.push(result.article);
       warnings.push(...result.diagnostics);

@@ -35,6 +35,56 @@ export const personSchema = z.strictObject({
   url: z.string().optional(),
 });
 
+const regexSource = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source, "iu");
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be a valid regular expression (JavaScript syntax, matched case-insensitively)" },
+);
+
+/**
+ * Extensions to the raw-text rules (src/derive/text/rules.ts): each list is appended to the
+ * built-in one, so a site's own chrome lines, agencies or labels need no code change.
+ */
+export const textRulesSchema = z.strictObject({
+  chrome: z.array(z.string()).optional(),
+  chromePatterns: z.array(regexSource).optional(),
+  weatherPatterns: z.array(regexSource).optional(),
+  relatedStarters: z.array(z.string()).optional(),
+  agencies: z.array(z.string().min(1)).optional(),
+  creditLabels: z.array(z.string().min(1)).optional(),
+  mainCreditLabels: z.array(z.string().min(1)).optional(),
+  captionLabels: z.array(z.string().min(1)).optional(),
+  bylineLabels: z.array(z.string().min(1)).optional(),
+  publishedLabels: z.array(z.string().min(1)).optional(),
+  updatedLabels: z.array(z.string().min(1)).optional(),
+  editorNotePatterns: z.array(regexSource).optional(),
+  siteNames: z.array(z.string().min(1)).optional(),
+  timeZoneAbbreviations: z
+    .record(
+      z.string().regex(/^[A-Za-z]{1,6}$/, "must be a zone abbreviation such as \"CEST\""),
+      z.string().refine(
+        (zone) => {
+          if (/^[+-]\d{2}:\d{2}$/.test(zone)) return true;
+          try {
+            new Intl.DateTimeFormat("en-US", { timeZone: zone });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: "must be an offset such as \"+02:00\" or an IANA zone such as \"Europe/Warsaw\"" },
+      ),
+    )
+    .optional(),
+  numericDateOrder: z.enum(["dmy", "mdy"]).nullable().optional(),
+});
+
 export const PERMALINK_TOKENS = [":year", ":month", ":day", ":slug", ":title", ":path"] as const;
 
 export const configSchema = z.strictObject({
@@ -57,6 +107,8 @@ export const configSchema = z.strictObject({
   summaryLength: z.number().int().min(40).max(10_000).default(300),
   articlesDir: z.string().min(1).default("articles"),
   outDir: z.string().min(1).default("out"),
+  /** Extra chrome lines, agencies, labels and date rules for raw text articles. */
+  textRules: textRulesSchema.optional(),
 });
 
 /** The configuration as written by a user (every key optional). */

@@ -1,11 +1,16 @@
-import type { Article, Diagnostic, FieldOrigin, ImageCredit } from "../article.js";
+import type { Article, Diagnostic, FieldOrigin, ImageCredit, LeadImage, Person } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
+import { RAW_TEXT_EXTENSIONS } from "../read/find-article-files.js";
 import type { SplitFile } from "../read/split-front-matter.js";
 import { cutSummary } from "./cut-summary.js";
 import { dateFromFileName } from "./date-from-file-name.js";
 import { expandPermalink, normalisePermalink } from "./expand-permalink.js";
 import { firstHeadingText, leadText, renderMarkdown } from "./markdown.js";
-import { readFrontMatterFields } from "./read-front-matter-fields.js";
+import { readFrontMatterFields, type FrontMatterFields } from "./read-front-matter-fields.js";
+import { deriveFromText } from "./text/derive-from-text.js";
+import { renderTextBlocksHtml } from "./text/render-text-blocks-html.js";
+import { DEFAULT_TEXT_RULES, mergeRules, type TextRules } from "./text/rules.js";
+import type { DerivedText } from "./text/types.js";
 import { slugify } from "./slugify.js";
 
 /** The outcome of deriving one file: an article, or the reasons it cannot be published. */
@@ -14,48 +19,164 @@ export type DeriveResult =
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**
- * Derives an `Article` from a Markdown file already split into front matter and body.
- * Front matter wins; the file name supplies a missing date and slug; the body supplies a
- * missing title (its first `# heading`) and summary (text before `<!--more-->`, else the
- * first paragraph, cut at a sentence end within `summaryLength`).
- * A file without a title or a date is not publishable and yields diagnostics instead.
+ * Everything known about one file before it becomes an `Article`: each field with where it
+ * came from (`origin`), possibly missing. `inspect` shows this; `deriveArticle` requires a
+ * title and a date.
  */
-export function deriveArticle(sourcePath: string, split: SplitFile, config: SiteConfig): DeriveResult {
-  const diagnostics: Diagnostic[] = [];
-  const fatal = split.problems.filter((problem) => problem.fatal);
+export interface ResolvedFields {
+  title: string | null;
+  published: string | null;
+  updated: string | null;
+  /** The full lead paragraph, plain text, before any cut. */
+  lead: string;
+  authors: Person[];
+  tags: string[];
+  image: LeadImage | null;
+  imageCredits: ImageCredit[];
+  mainImageCredit: string | null;
+  contentHtml: string;
+  origin: Record<string, FieldOrigin>;
+  /** Problems and notes, each placed at a line when it can be. */
+  diagnostics: Diagnostic[];
+  /** Whether the body was read as raw text saved from a web page. */
+  rawText: boolean;
+  /** Field values read from front matter that the article needs besides the above. */
+  frontMatter: FrontMatterFields;
+}
+
+/**
+ * Works out every field of one file, never failing: front matter first; then what the text
+ * says (for `.txt` files and Markdown without front matter, the raw-text deriver: headline,
+ * date line, byline, lead, captions and credits; for Markdown with front matter, its first
+ * `# heading`, its lead paragraph, and the raw-text deriver for a missing title or date);
+ * then the file name (date); then the config (author).
+ */
+export function resolveArticleFields(
+  sourcePath: string,
+  split: SplitFile,
+  config: SiteConfig,
+  readWarnings: string[] = [],
+): ResolvedFields {
+  const diagnostics: Diagnostic[] = readWarnings.map((message) => ({ file: sourcePath, message }));
   for (const problem of split.problems) {
     const suffix = problem.fatal ? "; the file is skipped" : "; publishing what could be read";
     diagnostics.push({ file: sourcePath, line: problem.line, message: problem.message + suffix });
   }
-  if (fatal.length > 0) return { ok: false, diagnostics };
-
   const fields = readFrontMatterFields(split.data, config.timeZone);
   for (const problem of fields.problems) {
     diagnostics.push({ file: sourcePath, line: lineOfKey(split, problem.field), message: problem.message });
   }
   const origin: Record<string, FieldOrigin> = {};
   const fromFileName = dateFromFileName(sourcePath, config.timeZone);
-
-  let title = fields.title;
-  if (title) origin.title = "front-matter";
-  else {
-    title = firstHeadingText(split.body) ?? undefined;
-    if (title) origin.title = "text";
+  const rawText = isRawText(sourcePath, split);
+  const markdownHeading = rawText && !isMarkdownFile(sourcePath) ? null : firstHeadingText(split.body);
+  // Markdown with front matter needs the raw-text deriver only for a missing title or date.
+  const needText = rawText || !fields.title && !markdownHeading || !fields.published;
+  const text = needText ? deriveFromTextForFile(sourcePath, split, config) : null;
+  if (text && rawText) {
+    for (const warning of text.warnings) diagnostics.push({ file: sourcePath, message: warning.replace(/^[^:]*:\s*/, "") });
   }
 
-  let published = fields.published;
-  if (published) origin.published = "front-matter";
-  else if (fromFileName) {
-    published = fromFileName.published;
-    origin.published = "file-name";
-  }
+  const pick = <T>(candidates: Array<[T | null | undefined, FieldOrigin, number?]>, field: string): T | null => {
+    for (const [value, from] of candidates) {
+      if (value !== null && value !== undefined && value !== "") {
+        origin[field] = from;
+        return value;
+      }
+    }
+    return null;
+  };
 
-  if (!title) diagnostics.push({ file: sourcePath, line: 1, message: "no title: add a \"title\" to the front matter or a \"# Heading\" line; the file is skipped" });
-  if (!published) diagnostics.push({ file: sourcePath, line: 1, message: "no publication date: add \"date: YYYY-MM-DD\" to the front matter or name the file YYYY-MM-DD-slug.md; the file is skipped" });
-  if (!title || !published) return { ok: false, diagnostics };
+  const title = pick<string>([[fields.title, "front-matter"], [markdownHeading, "text"], [text?.title, "text"]], "title");
+  const published = pick<string>(
+    [[fields.published, "front-matter"], [text?.published, "text"], [fromFileName?.published, "file-name"]],
+    "published",
+  );
+  const updated = pick<string>([[fields.updated, "front-matter"], [text?.updated, "text"]], "updated");
+  const markdownLead = rawText ? null : leadText(split.body);
+  const lead = pick<string>([[fields.summary, "front-matter"], [markdownLead, "text"], [text?.lead, "text"]], "summary") ?? "";
+  if (origin.summary === undefined) origin.summary = "text";
+  const authors =
+    pick<Person[]>(
+      [[fields.authors, "front-matter"], [rawText && text?.author ? [{ name: text.author }] : null, "text"], [[{ ...config.author }], "config"]],
+      "authors",
+    ) ?? [];
+  const tags = fields.tags ?? [];
+  if (fields.tags) origin.tags = "front-matter";
+
+  const image = fields.image ?? null;
+  let imageCredits: ImageCredit[] = image?.credit ? [{ caption: image.caption, credit: image.credit }] : [];
+  let mainImageCredit = image?.credit ?? null;
+  if (image?.credit) origin.imageCredits = "front-matter";
+  if (rawText && text) {
+    for (const credit of text.imageCredits) {
+      if (!imageCredits.some((known) => known.credit === credit.credit && known.caption === credit.caption)) imageCredits.push(credit);
+    }
+    if (text.imageCredits.length > 0) origin.imageCredits ??= "text";
+    if (!mainImageCredit && text.mainImageCredit) {
+      mainImageCredit = text.mainImageCredit;
+      origin.mainImageCredit = "text";
+    }
+  }
+  if (image?.credit) origin.mainImageCredit = "front-matter";
+  imageCredits = imageCredits.filter((credit) => credit.credit !== "");
+
+  const contentHtml = rawText && text && !isMarkdownFile(sourcePath) ? renderTextBlocksHtml(text.blocks) : renderMarkdown(split.body);
+  if (!title) {
+    diagnostics.push({
+      file: sourcePath,
+      line: 1,
+      message: "no title: add a \"title\" to the front matter, a \"# Heading\" line, or a headline line at the top of the text",
+    });
+  }
+  if (!published) {
+    diagnostics.push({
+      file: sourcePath,
+      line: 1,
+      message: "no publication date: add \"date: YYYY-MM-DD\" to the front matter, a date line under the headline, or name the file YYYY-MM-DD-slug",
+    });
+  }
+  return {
+    title,
+    published,
+    updated,
+    lead,
+    authors,
+    tags,
+    image,
+    imageCredits,
+    mainImageCredit,
+    contentHtml,
+    origin,
+    diagnostics,
+    rawText,
+    frontMatter: fields,
+  };
+}
+
+/**
+ * Derives an `Article` from a file already split into front matter and body (see
+ * resolveArticleFields for where each value comes from). The summary is the lead cut at a
+ * sentence end within `summaryLength`. A file without a title or a date is not publishable
+ * and yields diagnostics instead.
+ */
+export function deriveArticle(sourcePath: string, split: SplitFile, config: SiteConfig, readWarnings: string[] = []): DeriveResult {
+  const resolved = resolveArticleFields(sourcePath, split, config, readWarnings);
+  const { diagnostics, origin, frontMatter: fields, title, published } = resolved;
+  if (split.problems.some((problem) => problem.fatal)) {
+    return { ok: false, diagnostics: diagnostics.filter((d) => !d.message.startsWith("no title") && !d.message.startsWith("no publication date")) };
+  }
+  if (!title || !published) {
+    return {
+      ok: false,
+      diagnostics: diagnostics.map((d) =>
+        d.message.startsWith("no title") || d.message.startsWith("no publication date") ? { ...d, message: `${d.message}; the file is skipped` } : d,
+      ),
+    };
+  }
 
   const baseName = sourcePath.replace(/^.*\//, "").replace(/\.[^.]+$/, "");
-  const slug = slugify(fields.slug ?? (fromFileName?.slug || baseName)) || slugify(title) || "article";
+  const slug = slugify(fields.slug ?? (dateFromFileName(sourcePath, config.timeZone)?.slug || baseName)) || slugify(title) || "article";
   origin.slug = fields.slug ? "front-matter" : "file-name";
 
   const permalink = fields.permalink
@@ -69,19 +190,6 @@ export function deriveArticle(sourcePath: string, split: SplitFile, config: Site
   origin.permalink = fields.permalink ? "front-matter" : "config";
   const url = new URL(permalink.slice(1), siteBase(config.siteUrl)).href;
 
-  let summary = fields.summary;
-  if (summary) origin.summary = "front-matter";
-  else {
-    summary = leadText(split.body) ?? "";
-    origin.summary = "text";
-  }
-
-  const authors = fields.authors ?? [{ ...config.author }];
-  origin.authors = fields.authors ? "front-matter" : "config";
-
-  const image = fields.image ?? null;
-  const imageCredits: ImageCredit[] = image?.credit ? [{ caption: image.caption, credit: image.credit }] : [];
-
   const article: Article = {
     sourcePath,
     id: fields.id ?? url,
@@ -90,21 +198,59 @@ export function deriveArticle(sourcePath: string, split: SplitFile, config: Site
     url,
     title,
     published,
-    updated: fields.updated ?? null,
-    summary: cutSummary(summary, config.summaryLength),
-    contentHtml: renderMarkdown(split.body),
-    authors,
-    tags: fields.tags ?? [],
-    image: image && image.url ? image : null,
-    imageCredits,
-    mainImageCredit: image?.credit ?? null,
+    updated: resolved.updated,
+    summary: cutSummary(resolved.lead, config.summaryLength),
+    contentHtml: resolved.contentHtml,
+    authors: resolved.authors,
+    tags: resolved.tags,
+    image: resolved.image && resolved.image.url ? resolved.image : null,
+    imageCredits: resolved.imageCredits,
+    mainImageCredit: resolved.mainImageCredit,
     draft: fields.draft ?? false,
     origin,
     warnings: diagnostics.map((d) => d.message),
   };
   if (fields.id) origin.id = "front-matter";
-  if (fields.updated) origin.updated = "front-matter";
   return { ok: true, article, diagnostics };
+}
+
+/** `.txt` files, and Markdown without front matter, are text saved from web pages. */
+function isRawText(sourcePath: string, split: SplitFile): boolean {
+  if (RAW_TEXT_EXTENSIONS.includes(extensionOf(sourcePath))) return true;
+  return split.format === "none";
+}
+
+function isMarkdownFile(sourcePath: string): boolean {
+  return !RAW_TEXT_EXTENSIONS.includes(extensionOf(sourcePath));
+}
+
+function extensionOf(sourcePath: string): string {
+  return /\.[^./]+$/.exec(sourcePath)?.[0]?.toLowerCase() ?? "";
+}
+
+/** Runs the raw-text deriver on a file's body with the config's zone, length, rules and site name. */
+function deriveFromTextForFile(sourcePath: string, split: SplitFile, config: SiteConfig): DerivedText {
+  // Markdown heading marks ("## Subheading") are not part of the words.
+  const body = isMarkdownFile(sourcePath) ? split.body.replace(/^#{1,6}[ \t]+(.*?)[ \t#]*$/gmu, "$1") : split.body;
+  return deriveFromText(body, {
+    fileName: sourcePath,
+    timeZone: config.timeZone,
+    summaryLength: config.summaryLength,
+    rules: textRulesFor(config),
+    siteNames: [config.title],
+  });
+}
+
+const rulesCache = new WeakMap<object, TextRules>();
+
+/** The default raw-text rules extended by the config's `textRules`, built once per config. */
+export function textRulesFor(config: SiteConfig): TextRules {
+  if (!config.textRules) return DEFAULT_TEXT_RULES;
+  const cached = rulesCache.get(config.textRules);
+  if (cached) return cached;
+  const rules = mergeRules(DEFAULT_TEXT_RULES, config.textRules);
+  rulesCache.set(config.textRules, rules);
+  return rules;
 }
 
 /** The site URL as a base that relative paths resolve under (always ending in `/`). */

@@ -2,7 +2,10 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 
 /** File name endings feedwright reads as articles, as data. */
-export const ARTICLE_EXTENSIONS: readonly string[] = [".md", ".markdown"];
+export const ARTICLE_EXTENSIONS: readonly string[] = [".md", ".markdown", ".txt"];
+
+/** Endings of plain text saved from web pages: always read through the raw-text deriver. */
+export const RAW_TEXT_EXTENSIONS: readonly string[] = [".txt"];
 
 /**
  * Lists every article file under `root`, recursively, as `/`-separated paths relative to

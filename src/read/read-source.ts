@@ -1,15 +1,17 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../article.js";
+import { decodeText } from "./decode.js";
 
-export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+export type ReadResult =
+  | { ok: true; text: string; encoding: string; warnings: string[] }
+  | { ok: false; diagnostic: Diagnostic };
 
 /**
- * Reads one article file as text. Files holding NUL bytes are binary and refused; text
- * that is not valid UTF-8 is refused with a message saying how to fix it. A UTF-8 byte
- * order mark is dropped and CRLF line endings become LF.
+ * Reads one article file as text. Files holding NUL bytes (other than UTF-16 with a BOM)
+ * are binary and refused. UTF-8 (with or without BOM) and UTF-16 with a BOM are decoded;
+ * other bytes are read as the likeliest legacy single-byte encoding (Windows-1252,
+ * ISO-8859-2, ...), with a warning when the guess is uncertain. CRLF becomes LF.
  */
 export async function readSource(articlesDir: string, sourcePath: string): Promise<ReadResult> {
   let bytes: Uint8Array;
@@ -19,14 +21,10 @@ export async function readSource(articlesDir: string, sourcePath: string): Promi
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     return { ok: false, diagnostic: { file: sourcePath, message: `cannot read the file (${code}); check its permissions; the file is skipped` } };
   }
-  if (bytes.includes(0)) {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.includes(0)) {
     return { ok: false, diagnostic: { file: sourcePath, message: "binary file (it contains NUL bytes), not an article; the file is skipped" } };
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { ok: false, diagnostic: { file: sourcePath, message: "not valid UTF-8 text; save the file as UTF-8; the file is skipped" } };
-  }
-  return { ok: true, text: text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n") };
+  const decoded = decodeText(bytes);
+  return { ok: true, text: decoded.text.replace(/^\uFEFF/, ""), encoding: decoded.encoding, warnings: decoded.warnings };
 }
