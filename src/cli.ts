@@ -56,7 +56,35 @@ function program(): Command {
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuild(flags);
     });
+  cli
+    .command("inspect")
+    .description("show what feedwright derives from each file (title, dates, summary, credits) and where each value came from")
+    .argument("<files...>", "article files (.md, .markdown, .txt)")
+    .option("--json", "print one JSON array, one object per file")
+    .option("--config <file>", "config file (default: ./feedwright.config.json or .yaml if present)")
+    .addHelpText("after", INSPECT_EXAMPLES)
+    .exitOverride()
+    .action(async (files: string[], flags: InspectFlags) => {
+      process.exitCode = await runInspect(files, flags);
+    });
   return cli;
+}
+
+const INSPECT_EXAMPLES = `
+Examples:
+  $ feedwright inspect articles/2021-10-19-helsinki.txt
+  $ feedwright inspect --json articles/*.txt > derived.json`;
+
+interface InspectFlags {
+  json?: boolean;
+  config?: string;
+}
+
+async function runInspect(files: string[], flags: InspectFlags): Promise<number> {
+  const { inspectFiles, formatInspectText, isUnreadable } = await import("./inspect.js");
+  const records = await inspectFiles(files, flags.config ? { configFile: flags.config } : {});
+  process.stdout.write(flags.json ? `${JSON.stringify(records, null, 2)}\n` : `${formatInspectText(records)}\n`);
+  return records.some(isUnreadable) ? EXIT.warnings : EXIT.ok;
 }
 
 interface BuildFlags {
