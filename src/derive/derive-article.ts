@@ -88,10 +88,14 @@ export function resolveArticleFields(
   };
 
   const title = pick<string>([[fields.title, "front-matter"], [markdownHeading, "text"], [text?.title, "text"]], "title");
+  // A page that shows only "Updated ..." is dated by it when nothing else dates the article.
   const published = pick<string>(
-    [[fields.published, "front-matter"], [text?.published, "text"], [fromFileName?.published, "file-name"]],
+    [[fields.published, "front-matter"], [text?.published, "text"], [fromFileName?.published, "file-name"], [text?.updated, "text"]],
     "published",
   );
+  if (published && published === text?.updated && !text?.published && origin.published === "text" && !fields.published) {
+    diagnostics.push({ file: sourcePath, message: "the text gives only an \"Updated\" date; it is used as the publication date too" });
+  }
   const updated = pick<string>([[fields.updated, "front-matter"], [text?.updated, "text"]], "updated");
   const markdownLead = rawText ? null : leadText(split.body);
   const lead = pick<string>([[fields.summary, "front-matter"], [markdownLead, "text"], [text?.lead, "text"]], "summary") ?? "";

@@ -31,12 +31,13 @@ export function classifyUnit(
   if (key === "") return { kind: "chrome" };
   if (rules.relatedStarters.has(key)) return { kind: "related-start" };
   if (rules.chrome.has(key) || options.siteNames.has(key) || rules.siteNames.has(key)) return { kind: "chrome" };
-  if (text.length <= MAX_PATTERN_LENGTH) {
-    if (rules.weatherPatterns.some((pattern) => pattern.test(text))) return { kind: "weather" };
-    if (rules.chromePatterns.some((pattern) => pattern.test(text) || pattern.test(key))) return { kind: "chrome" };
-  }
+  if (text.length <= MAX_PATTERN_LENGTH && rules.weatherPatterns.some((pattern) => pattern.test(text))) return { kind: "weather" };
+  // Credits before chrome patterns: "JIM LO SCALZO / EPA / PAP" is not a breadcrumb, "© Reuters" not a copyright line.
   const figure = splitCaptionCredit(text, rules);
   if (figure) return { kind: "figure", figure };
+  if (text.length <= MAX_PATTERN_LENGTH && rules.chromePatterns.some((pattern) => pattern.test(text) || pattern.test(key))) {
+    return { kind: "chrome" };
+  }
   const date = parseDateLine(text, rules, options);
   if (date) return { kind: "date", date };
   const author = matchByline(text, rules);

@@ -41,9 +41,9 @@ export function compileRules(rules: TextRules): CompiledRules {
     relatedStarters: new Set(rules.relatedStarters.map(chromeKey)),
     agencyExact: new RegExp(`^(?:${alternation(rules.agencies)})$`, "iu"),
     agencyAnywhere: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(rules.agencies)})(?![\\p{L}\\p{N}])`, "iu"),
-    creditLabelStart: new RegExp(`^[(\\[]?(${alternation(rules.creditLabels)})(?:\\s*[:：]\\s*|,\\s+|(?<=(?:\\bby|\\bof|courtesy|\\.))\\s+)(?=\\S)`, "iu"),
+    creditLabelStart: new RegExp(`^[(\\[]?(${alternation(rules.creditLabels)})(?:\\s*[:：]\\s*|\\.{2,}\\s*|…\\s*|,\\s+|(?<=(?:\\bby|\\bof|courtesy|\\.))\\s+)(?=\\S)`, "iu"),
     creditLabelInside: new RegExp(
-      `(?:^|[\\s.,;!?”"')\\]])\\s*[(\\[]?((?:${alternation(rules.creditLabels.map(capitaliseFirst))}))(?:\\s*[:：]\\s*|(?<=(?:\\bby|\\bof|courtesy|\\.))\\s+)(?=\\S)`,
+      `(?:^|[\\s.,;!?”"')\\]])\\s*[(\\[]?((?:${alternation(rules.creditLabels.map(capitaliseFirst))}))(?:\\s*[:：]\\s*|\\.{2,}\\s*|…\\s*|(?<=(?:\\bby|\\bof|courtesy|\\.))\\s+)(?=\\S)`,
       "gu",
     ),
     mainCreditLabelStart: new RegExp(`^(${alternation(rules.mainCreditLabels)})\\s*(?:[:：,-]\\s*|\\s+)(?=\\S)`, "iu"),
@@ -62,13 +62,14 @@ export function compileRules(rules: TextRules): CompiledRules {
 
 /**
  * The comparison key for chrome and site names: lower case, without surrounding dashes,
- * bullets, pipes, arrows, colons and spaces ("- Advertisement -" -> "advertisement").
+ * bullets, pipes, arrows, colons, brackets and spaces ("- Advertisement -", "[Advertisement]"
+ * -> "advertisement").
  */
 export function chromeKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/\s+/g, " ")
-    .replace(/^[\s\-–—•·*|»›>:_=#~]+|[\s\-–—•·*|»›>:_=#~]+$/gu, "")
+    .replace(/^[\s\-–—•·*|»›>:_=#~[\](){}]+|[\s\-–—•·*|»›>:_=#~[\](){}]+$/gu, "")
     .trim();
 }
 

@@ -54,7 +54,7 @@ export function deriveFromText(text: string, options: DeriveTextOptions): Derive
 
   const lines: DerivedText["lines"] = {};
   if (titleUnit) lines.title = titleUnit.line;
-  const dates = findDates(classified, bodyStart);
+  const dates = findDates(classified, titleIndex, bodyStart);
   if (dates.published) lines.published = dates.published.line;
   if (dates.updated) lines.updated = dates.updated.line;
   for (const found of [dates.published, dates.updated]) {
@@ -187,37 +187,38 @@ function looksLikeSiteName(text: string, rules: CompiledRules, siteNames: Readon
   return words.length <= 4 && words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || /^(of|the|and|on|in|for|de)$/u.test(word));
 }
 
+/** Headlines have at least this many words; shorter lines above one are section labels or menus. */
+const HEADLINE_MIN_WORDS = 4;
+const MAX_TITLE_CANDIDATES = 20;
+
 /**
- * The headline: the first headline-shaped text unit before the first running-text paragraph.
- * A short title-cased line immediately followed by another headline candidate is taken as
- * the site name above the headline.
+ * The headline: among the headline-shaped text units before the first running-text
+ * paragraph, the first with at least four words that is not a site name above a longer
+ * line; shorter lines ("World news", "Middle East") are menus and section labels, taken
+ * only when nothing longer is there.
  */
 function findTitleIndex(classified: Classified[], rules: CompiledRules, siteNames: ReadonlySet<string>): number {
   const candidates: number[] = [];
-  for (let index = 0; index < classified.length; index += 1) {
+  for (let index = 0; index < classified.length && candidates.length < MAX_TITLE_CANDIDATES; index += 1) {
     const item = classified[index]!;
     if (item.cls.kind !== "text" || item.related) continue;
-    if (isProse(item.unit.text) && !isHeadlineShaped(item.unit.text)) break;
-    if (isHeadlineShaped(item.unit.text)) candidates.push(index);
-    if (candidates.length >= 2 || isProse(item.unit.text)) break;
+    const text = item.unit.text;
+    if (isHeadlineShaped(text)) candidates.push(index);
+    else if (isProse(text)) break;
   }
-  const [first, second] = candidates;
-  if (first === undefined) return -1;
-  if (second !== undefined) {
-    const firstText = classified[first]!.unit.text;
-    const secondText = classified[second]!.unit.text;
-    // a section label ("World news") or site name above the real headline
-    const label = countWords(firstText) <= 3 || looksLikeSiteName(firstText, rules, siteNames);
-    if (
-      label &&
-      countWords(secondText) > countWords(firstText) &&
-      !/[.]$/u.test(secondText) &&
-      countWords(secondText) >= 4
-    ) {
-      return second;
-    }
+  const words = (index: number) => countWords(classified[index]!.unit.text);
+  const long = candidates.filter((index) => words(index) >= HEADLINE_MIN_WORDS);
+  for (const [position, index] of long.entries()) {
+    const next = long[position + 1];
+    const text = classified[index]!.unit.text;
+    const siteAbove =
+      next !== undefined &&
+      looksLikeSiteName(text, rules, siteNames) &&
+      words(next) > words(index) &&
+      !/[.]$/u.test(classified[next]!.unit.text);
+    if (!siteAbove) return index;
   }
-  return first;
+  return candidates[0] ?? -1;
 }
 
 /**
@@ -234,6 +235,8 @@ function findLeadIndex(classified: Classified[], titleIndex: number): number {
     const words = countWords(text);
     const standfirst = firstTextAfterTitle && titleIndex !== -1 && words >= 8 && !/[,;:]$/u.test(text);
     firstTextAfterTitle = false;
+    // a "key points" bullet list above the article is not its lead
+    if (/^[-•*·▪►–]\s/u.test(text)) continue;
     if (isProse(text) || standfirst) return index;
   }
   return -1;
@@ -258,14 +261,17 @@ interface FoundDate {
 
 /**
  * Publication date: a labelled date ("Published:", "Posted on") anywhere outside related
- * lists, else the first bare date line in the header. Updated: the first "Updated" date.
+ * lists, else a bare date line in the header (the first under the headline, else the first
+ * above it). Updated: the first "Updated" date.
  */
 function findDates(
   classified: Classified[],
+  titleIndex: number,
   bodyStart: number,
 ): { published: FoundDate | null; updated: FoundDate | null; author: { name: string; line: number } | null } {
   let labelled: FoundDate | null = null;
   let bare: FoundDate | null = null;
+  let bareIndex = -1;
   let updated: FoundDate | null = null;
   let author: { name: string; line: number } | null = null;
   classified.forEach((item, index) => {
@@ -279,7 +285,11 @@ function findDates(
     });
     if (date.published) {
       if (date.labelled) labelled ??= found(date.published);
-      else if (index < bodyStart) bare ??= found(date.published);
+      // the date under the headline wins over a date bar above it (which may be the day the page was saved)
+      else if (index < bodyStart && (!bare || (bareIndex < titleIndex && index > titleIndex))) {
+        bare = found(date.published);
+        bareIndex = index;
+      }
     }
     if (date.updated) updated ??= found(date.updated);
     if (date.author && (date.published || date.updated)) author ??= { name: date.author, line: item.unit.line };
@@ -317,7 +327,10 @@ function findUnlabelledByline(
 ): { name: string; line: number } | null {
   for (let index = 0; index < Math.min(bodyStart, classified.length); index += 1) {
     if (classified[index]!.cls.kind !== "date") continue;
-    for (const neighbour of [index - 1, index + 1]) {
+    for (const step of [-1, 1]) {
+      // chrome between the name and the date ("Jane Doe / Follow / 5 min read · Oct 19") is skipped
+      let neighbour = index + step;
+      while (classified[neighbour]?.cls.kind === "chrome") neighbour += step;
       const item = classified[neighbour];
       if (!item || neighbour === titleIndex || item.cls.kind !== "text" || item.related) continue;
       const names = item.unit.text.replace(/\s+(?:in|at|from)\s+\p{Lu}[\p{L} -]{1,40}$/u, "");

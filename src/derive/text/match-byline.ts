@@ -23,12 +23,27 @@ export function matchByline(text: string, rules: CompiledRules): string | null {
   const label = rules.bylineLabelStart.exec(trimmed);
   if (!label) return null;
   const rest = trimmed.slice(label[0].length).trim();
+  const several = severalNames(rest, rules);
+  if (several) return several;
   const [head = "", ...tailParts] = rest.split(TAIL_SPLIT);
   const names = head.replace(/[.\s]+$/u, (dots) => (/\b\p{Lu}\.$/u.test(head) ? dots.trimEnd() : ""));
   if (!isNameList(names, rules)) return null;
   const tail = tailParts.join(" ");
   if (countWords(tail) > 14) return null;
   return names.replace(/\s+/g, " ").trim();
+}
+
+/** Words of job titles after a name ("Jane Doe, Political Correspondent"): never a second name. */
+const ROLE_WORDS = /\b(?:correspondent|editor|reporter|writer|staff|contributor|columnist|producer|analyst|journalist|presenter|host|chief|senior|deputy|bureau|desk|team|intern|photographer|critic|fellow|professor|director|manager|officer|spokes\w*|author)s?\b/iu;
+
+/** "Jane Doe, John Roe and Ann Poe" (possibly followed by a role or agency): all the names. */
+function severalNames(rest: string, rules: CompiledRules): string | null {
+  if (!/,/u.test(rest) || /[|;(•·]/u.test(rest)) return null;
+  const parts = rest.replace(/[.\s]+$/u, "").split(/\s*,\s*/u);
+  while (parts.length > 0 && (ROLE_WORDS.test(parts.at(-1)!) || rules.agencyExact.test(parts.at(-1)!))) parts.pop();
+  if (parts.length < 2) return null;
+  const names = parts.join(", ");
+  return isNameList(names, rules) && parts.every((part) => !ROLE_WORDS.test(part)) ? names : null;
 }
 
 /** True for "Jane Doe", "Jane Doe and John Roe", "J.R. Smith", "Ana de la Cruz", "Reuters", "JANE DOE". */

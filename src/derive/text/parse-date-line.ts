@@ -1,6 +1,6 @@
 import type { CompiledRules } from "./compile-rules.js";
 import { findTextDate, type TextDateMatch } from "./find-text-date.js";
-import { matchByline } from "./match-byline.js";
+import { isNameList, matchByline } from "./match-byline.js";
 
 /** What a date line holds: the dates it states, and a byline written on the same line. */
 export interface DateLine {
@@ -33,11 +33,13 @@ export function parseDateLine(
   options: { timeZone: string },
 ): DateLine | null {
   if (text.length > 200) return null;
-  const segments = text
-    .split(rules.updatedLabelInside)
-    .flatMap((part) => part.split(SEGMENT_SPLIT))
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
+  const segments = mergeTimeSegments(
+    text
+      .split(rules.updatedLabelInside)
+      .flatMap((part) => part.split(SEGMENT_SPLIT))
+      .map((part) => part.trim())
+      .filter((part) => part !== ""),
+  );
   const line: DateLine = { published: null, updated: null, author: null, labelled: false };
   let dates = 0;
   for (const segment of segments) {
@@ -59,6 +61,22 @@ type SegmentReading =
   | "extra"
   | { kind: "published" | "updated" | "bare"; date: TextDateMatch | null; author: string | null };
 
+/** A segment that is only a clock time ("10:32 am", "at 14:05 CET") joins the segment before it. */
+const TIME_ONLY = /^(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?[A-Z]{2,5}\)?|(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?)?$/iu;
+
+function mergeTimeSegments(segments: string[]): string[] {
+  const merged: string[] = [];
+  for (const segment of segments) {
+    if (merged.length > 0 && TIME_ONLY.test(segment)) merged[merged.length - 1] += ` ${segment}`;
+    else merged.push(segment);
+  }
+  return merged;
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
 function readSegment(segment: string, rules: CompiledRules, timeZone: string): SegmentReading {
   let rest = segment;
   let kind: "published" | "updated" | "bare" = "bare";
@@ -77,9 +95,11 @@ function readSegment(segment: string, rules: CompiledRules, timeZone: string): S
     numericDateOrder: rules.source.numericDateOrder,
   });
   if (!date) {
-    const author = matchByline(segment, rules);
+    const author = matchByline(segment, rules) ?? (isNameList(segment, rules) && !rules.agencyExact.test(segment) ? segment : null);
     if (author) return { kind, date: null, author };
     if (DATE_LINE_EXTRAS.test(segment)) return "extra";
+    // a section label beside the date ("Politics | 19 October 2021")
+    if (countWords(segment) <= 3 && !/[.!?]$/u.test(segment) && kind === "bare") return "extra";
     return "other";
   }
   let leftover = rest;

@@ -45,6 +45,8 @@ export function splitCaptionCredit(text: string, rules: CompiledRules): CaptionC
   }
   const labelled = labelledCredit(unit, rules);
   if (labelled) return { caption: null, credit: labelled, main: false };
+  const copyright = /^(?:©|\(c\)|copyright)\s*(.+)$/iu.exec(unit);
+  if (copyright?.[1] && isCreditShape(copyright[1], rules)) return { caption: null, credit: cleanCredit(copyright[1]), main: false };
   if (unit.length > MAX_CAPTION + 120) return null;
   const glued = splitGlued(unit, rules);
   if (glued) return glued;
@@ -169,7 +171,7 @@ function isShortCredit(credit: string): boolean {
 function cleanCredit(text: string): string {
   return text
     .trim()
-    .replace(/^[(\[]+|[)\]]+$/gu, "")
+    .replace(/^[(\[]+|[)\]]+\.?$/gu, "")
     .replace(/(?<![\s.]\p{Lu})\.$/u, "")
     .replace(/\s+/gu, " ")
     .trim();
