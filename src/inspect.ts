@@ -103,7 +103,7 @@ export function formatInspectText(records: InspectRecord[]): string {
       ];
       if (record.imageCredits.length === 0) lines.push(line("image credits", null));
       else {
-        lines.push(`  image credits:${record.origin.imageCredits ? `  [${record.origin.imageCredits}]` : ""}`);
+        lines.push(`  ${"image credits:".padEnd(20)}${record.imageCredits.length}${record.origin.imageCredits ? `  [${record.origin.imageCredits}]` : ""}`);
         for (const credit of record.imageCredits) lines.push(`    - ${credit.caption ?? "(no caption)"} — ${credit.credit}`);
       }
       lines.push(line("tags", record.tags.length > 0 ? record.tags.join(", ") : null, "tags"));
