@@ -30,10 +30,18 @@ export function deriveFromText(text: string, options: DeriveTextOptions): Derive
   const rules = compileRules(options.rules ?? DEFAULT_TEXT_RULES);
   const siteNames = new Set((options.siteNames ?? []).map(chromeKey).filter((name) => name !== ""));
   const classifyOptions = { timeZone: options.timeZone, siteNames };
-  const units = splitUnits(text, (line) => classifyUnit(line, rules, classifyOptions).kind !== "text");
-  const classified = markRepeatedChrome(
-    units.map((unit) => ({ unit, cls: classifyUnit(unit.text, rules, classifyOptions), related: false })),
-  );
+  // Lines are classified once: single-line units reuse the class found while splitting.
+  const classes = new Map<string, UnitClass>();
+  const classify = (line: string): UnitClass => {
+    let cls = classes.get(line);
+    if (!cls) {
+      cls = classifyUnit(line, rules, classifyOptions);
+      classes.set(line, cls);
+    }
+    return cls;
+  };
+  const units = splitUnits(text, (line) => classify(line).kind !== "text");
+  const classified = markRepeatedChrome(units.map((unit) => ({ unit, cls: classify(unit.text), related: false })));
   markRelatedLists(classified);
   pairCaptionsWithCredits(classified);
 

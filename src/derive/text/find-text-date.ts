@@ -1,5 +1,5 @@
 import { normaliseZone } from "../parse-date-value.js";
-import { wallTimeToIso, type WallTime } from "../zoned-date.js";
+import { isValidCalendarDate, wallTimeToIso, type WallTime } from "../zoned-date.js";
 
 /** A date (with time when written) found in a piece of text. */
 export interface TextDateMatch {
@@ -121,7 +121,7 @@ function readGroups(
   }
   if (!(year >= 1900 && year <= 2200)) return null;
   const wall: WallTime = { year, month, day };
-  if (!wallTimeToIso(wall, "+00:00")) return null;
+  if (!isValidCalendarDate(year, month, day)) return null;
   const hasTime = groups.hour !== undefined;
   if (hasTime) {
     wall.hour = Number(groups.hour);

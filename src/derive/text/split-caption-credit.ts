@@ -10,6 +10,8 @@ export interface CaptionCredit {
 
 const MAX_CAPTION = 400;
 const MAX_CREDIT_WORDS = 16;
+/** Real captions have one glue point; text with many capitals inside words is not a caption. */
+const MAX_GLUE_POINTS = 24;
 /** Photo-specific credit words that make a bare line a credit even without "/". */
 const PHOTO_WORDS = /\b(?:getty|shutterstock|alamy|istock|unsplash|pexels|pixabay|ap photo|wikimedia|afp via|zuma|nurphoto)\b/iu;
 
@@ -115,10 +117,12 @@ function splitTrailingCredit(text: string, rules: CompiledRules): CaptionCredit 
  * "Gen. Mark MilleyJIM LO SCALZO / EPA / PAP" or the reverse "JIM LO SCALZO / EPAGen. Mark Milley".
  */
 function splitGlued(text: string, rules: CompiledRules): CaptionCredit | null {
-  for (let index = 1; index < text.length; index += 1) {
+  let tried = 0;
+  for (let index = 1; index < text.length && tried < MAX_GLUE_POINTS; index += 1) {
     const before = text[index - 1]!;
     const at = text[index]!;
     if (!/\p{Lu}/u.test(at) || /\s/u.test(before)) continue;
+    tried += 1;
     // caption first: the credit starts where a lower-case letter (or . ) ” ) meets a capital
     if (/[\p{Ll}\d.)”"’']/u.test(before)) {
       const credit = text.slice(index).trim();
