@@ -16,6 +16,9 @@ interface Classified {
   related: boolean;
 }
 
+/** A list item: "- ...", "• ...". */
+const BULLET = /^[-•*·▪►]\s/u;
+
 /** Short lines seen this many times are navigation or a site name, not article text. */
 const REPEATED_CHROME_COUNT = 2;
 const REPEATED_CHROME_MAX_WORDS = 6;
@@ -244,7 +247,7 @@ function findLeadIndex(classified: Classified[], titleIndex: number): number {
     const standfirst = firstTextAfterTitle && titleIndex !== -1 && words >= 8 && !/[,;:]$/u.test(text);
     firstTextAfterTitle = false;
     // a "key points" bullet list above the article is not its lead
-    if (/^[-•*·▪►–]\s/u.test(text)) continue;
+    if (BULLET.test(text)) continue;
     if (isProse(text) || standfirst) return index;
   }
   return -1;
@@ -395,8 +398,9 @@ function buildBlocks(classified: Classified[], titleIndex: number, leadIndex: nu
       return;
     }
     if (cls.kind !== "text") return;
-    // Between the headline and the lead, short non-prose lines are page furniture (kickers, taglines).
-    if (leadIndex !== -1 && index < leadIndex) return;
+    // Between the headline and the lead, short lines are page furniture (kickers, taglines);
+    // a "key points" list and running text are kept.
+    if (leadIndex !== -1 && index < leadIndex && !BULLET.test(unit.text) && !isProse(unit.text)) return;
     if (index !== leadIndex && isHeading(unit.text)) blocks.push({ type: "heading", text: unit.text });
     else blocks.push({ type: "paragraph", text: unit.text });
   });

@@ -2,6 +2,8 @@ import type { TextUnit } from "./types.js";
 
 /** Longest line of a chunk that still counts as hard-wrapped prose rather than one paragraph per line. */
 const MAX_WRAP_WIDTH = 110;
+/** Shortest longest-line of a chunk that can be hard-wrapped prose. */
+const MIN_WRAP_WIDTH = 45;
 
 /**
  * Splits raw text into units: a blank line always separates; inside a chunk of lines,
@@ -16,7 +18,7 @@ export function splitUnits(text: string, isStandalone: (line: string) => boolean
     .replace(/^\uFEFF/u, "")
     .replace(/\r\n?/g, "\n")
     .split("\n")
-    .map((line) => line.replace(/[\u00A0\u2007\u202F\t]/gu, " ").replace(/[\u200B-\u200D\u2060]/gu, "").trim());
+    .map((line) => stripMarkup(line.replace(/[\u00A0\u2007\u202F\t]/gu, " ").replace(/[\u200B-\u200D\u2060]/gu, "").trim()));
   const units: TextUnit[] = [];
   let chunk: Array<{ text: string; line: number }> = [];
   let chunkIndex = 0;
@@ -41,7 +43,8 @@ function unitsOfChunk(
   isStandalone: (line: string) => boolean,
 ): TextUnit[] {
   const width = Math.max(...lines.map((line) => line.text.length));
-  if (lines.length === 1 || width > MAX_WRAP_WIDTH) {
+  // Nobody wraps prose under ~45 characters: a chunk of short lines is a menu or a header block.
+  if (lines.length === 1 || width > MAX_WRAP_WIDTH || width < MIN_WRAP_WIDTH) {
     return lines.map((line) => ({ text: line.text, line: line.line, chunk }));
   }
   const units: TextUnit[] = [];
@@ -62,8 +65,22 @@ function unitsOfChunk(
   return units;
 }
 
+/**
+ * Drops Markdown marks some scrapers leave: a heading's leading `#`s and emphasis wrapping a
+ * whole line (`**By Jane Doe**`, `_19 October 2021_`).
+ */
+function stripMarkup(line: string): string {
+  const heading = line.replace(/^#{1,6}\s+(.*?)(?:\s+#+)?$/u, "$1");
+  const wrapped = /^(\*{1,2}|_{1,2})(\S(?:.*\S)?)\1$/u.exec(heading);
+  return wrapped?.[2] ?? heading;
+}
+
+/** A list item starts a unit of its own: "- The bridge was closed in 2019." */
+const LIST_ITEM = /^(?:[-•*·▪►]|\d{1,2}[.)])\s/u;
+
 /** True when a line inside a wrapped chunk ends its unit instead of running on into the next line. */
 function endsUnit(line: string, next: string, width: number): boolean {
+  if (LIST_ITEM.test(next) || /:$/u.test(line)) return true;
   const short = line.length < width * 0.6;
   const nextStartsSentence = /^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(next);
   if (!short || !nextStartsSentence) return false;
