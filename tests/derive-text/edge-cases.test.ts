@@ -92,3 +92,9 @@ describe("deriveFromText edge cases", () => {
     if (blocks !== undefined) expect(derived.blocks.map((block) => block.type[0]).join("")).toBe(blocks);
   });
 });
+
+describe("bylines that name a role", () => {
+  it.each(["By Staff Reporter", "By News Desk", "By admin"])("%s gives no author", (byline) => {
+    expect(derive(`${HEADLINE}\n\n${byline}\n\n${LEAD}\n`).author).toBeNull();
+  });
+});

@@ -317,6 +317,25 @@ const cases: Expected[] = [
     notInBody: ["Advertisement", "ADVERTISEMENT", "Share full article", "Credit...", "By Monika"],
     warnings: [],
   },
+  {
+    file: "newspaper-theme-variant.txt",
+    timeZone: "Europe/Warsaw",
+    title: "Poland. Farmers protest in Warsaw. They demand compensation for the African swine fever losses",
+    published: "2021-11-05T00:00:00+01:00",
+    updated: null,
+    author: null,
+    lead: "Several thousand farmers from all over the country marched through the centre of Warsaw on Friday, demanding compensation for losses caused by African swine fever and higher purchase prices for grain.",
+    imageCredits: [
+      { caption: "Protesting farmers in front of the ministry", credit: "PAP/Radek Pietruszka" },
+      { caption: "The farmers' leader during the march", credit: "TOMASZ GZELL" },
+      { caption: null, credit: "Shutterstock" },
+    ],
+    mainImageCredit: "PAP/Radek Pietruszka",
+    headings: ["What the farmers want"],
+    blockTypes: "ppfpfhpf",
+    notInBody: ["-3.5 C", "Must read", "Facebook", "WhatsApp", "Advertisement", "tvn24.pl", "Source link", "Previous article", "The Sejm will vote", "Storm in the Tatra", "Latest article"],
+    warnings: [],
+  },
 ];
 
 function blockText(block: TextBlock): string {

@@ -27,7 +27,8 @@ export function matchByline(text: string, rules: CompiledRules): string | null {
   if (several) return several;
   const [head = "", ...tailParts] = rest.split(TAIL_SPLIT);
   const names = head.replace(/[.\s]+$/u, (dots) => (/\b\p{Lu}\.$/u.test(head) ? dots.trimEnd() : ""));
-  if (!isNameList(names, rules)) return null;
+  // "By Staff Reporter", "By News Desk" name a role, not a person
+  if (!isNameList(names, rules) || ROLE_WORDS.test(names)) return null;
   const tail = tailParts.join(" ");
   if (countWords(tail) > 14) return null;
   return names.replace(/\s+/g, " ").trim();

@@ -98,6 +98,7 @@ export const DEFAULT_TEXT_RULES: TextRules = {
     "^(home|start|main page|strona główna)\\s*[>»›/|].{0,200}$",
     "^[\\p{L}][\\p{L} &'-]{0,30}(\\s*[>»›]\\s*[\\p{L}][\\p{L} &'-]{0,30}){2,}$",
     "^(source|sources|via|h/t)\\s*:\\s*https?://\\S+$",
+    "^(source|sources|via|źródło|zrodlo)\\s*:\\s*(\\S+\\s*){1,8}$",
     "^https?://\\S+$",
     "^\\d{1,3}\\s*/\\s*\\d{1,3}$",
     "^[\\p{L}][\\p{L} &'-]{0,25}(\\s+[/|]\\s+[\\p{L}][\\p{L} &'-]{0,25}){2,}$",
@@ -119,7 +120,9 @@ export const DEFAULT_TEXT_RULES: TextRules = {
     "trending", "trending now", "top stories", "don't miss", "don’t miss", "editor's picks", "editor’s picks",
     "in case you missed it", "more from this author", "more news", "related topics", "more on this topic",
     "comments", "leave a comment", "leave a reply", "join the conversation", "view comments", "show comments",
-    "related article", "related video", "related link", "related links",
+    "related article", "related video", "related link", "related links", "previous article", "next article",
+    "previous post", "next post", "more from author", "more from the author", "recent posts", "recent articles",
+    "popular posts", "popular articles", "latest posts", "read also:", "see also:",
     "explore more on these topics", "more in this section", "more from", "other articles", "see more",
   ],
   agencies: [
@@ -142,7 +145,8 @@ export const DEFAULT_TEXT_RULES: TextRules = {
     "pic", "pics", "image credit", "image credits", "image source", "image", "images", "image by", "credit",
     "credits", "source", "fot.", "fot", "foto", "fotografia", "zdjęcie", "zdj.", "photo courtesy of",
     "photo courtesy", "image courtesy of", "image courtesy", "courtesy of", "illustration", "illustration by",
-    "photo illustration", "photo illustration by", "composite", "image via", "photo via", "photos via", "picture by",
+    "photo illustration", "photo illustration by", "composite", "illustrative photo", "illustrative image",
+    "illustration photo", "archive photo", "file photo", "photo archive", "image via", "photo via", "photos via", "picture by",
     "graphic", "video", "file photo",
   ],
   mainCreditLabels: [

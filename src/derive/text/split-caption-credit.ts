@@ -131,7 +131,7 @@ function splitGlued(text: string, rules: CompiledRules): CaptionCredit | null {
         // "CaptionFot. Name / PAP", "CaptionPhoto: Name": a label glued to the caption
         const labelled = labelledCredit(credit, rules);
         if (labelled) return { caption, credit: labelled, main: false };
-        if (isGluedCredit(credit, rules)) return { caption, credit: cleanCredit(credit), main: false };
+        if (isGluedCredit(credit, rules) || isGluedAllCapsName(credit)) return { caption, credit: cleanCredit(credit), main: false };
       }
     }
     // credit first: the caption starts with a capital followed by a lower-case letter
@@ -158,6 +158,12 @@ function isGluedCredit(credit: string, rules: CompiledRules): boolean {
 function endsWithNamePrefix(caption: string): boolean {
   const lastWord = /(\S+)$/u.exec(caption)?.[1] ?? "";
   return lastWord.length < 3 || /^(?:mc|mac|de|le|la|di|da|van|von|du|del|della|o'|o’|d'|d’|fitz|ibn)$/iu.test(lastWord);
+}
+
+/** "MilleyJIM LO SCALZO": a photographer's name in capitals glued to a caption, without an agency. */
+function isGluedAllCapsName(credit: string): boolean {
+  const words = credit.split(/\s+/u);
+  return words.length >= 2 && words.length <= 5 && words.every((word) => /^\p{Lu}[\p{Lu}'’.-]+$/u.test(word));
 }
 
 function looksLikeName(part: string): boolean {
