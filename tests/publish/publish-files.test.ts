@@ -1,0 +1,147 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { MANIFEST_FILE, readManifest } from "../../src/publish/manifest.js";
+import { publishBatches } from "../../src/publish/publish-order.js";
+import { publishFiles } from "../../src/publish/publish-files.js";
+import { UnsafePathError } from "../../src/publish/safe-path.js";
+import { listFiles, makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
+
+const created: string[] = [];
+afterEach(() => removeTempDirs(created));
+
+const site = (entries: Record<string, string>) => new Map<string, string | Uint8Array>(Object.entries(entries));
+
+describe("publishFiles", () => {
+  it("writes everything, then on a repeat run touches nothing", async () => {
+    const out = await makeTempDir(created);
+    const files = site({
+      "index.html": "<h1>home</h1>",
+      "feed.xml": "<rss/>",
+      "feed.json": "{}",
+      "2021/10/19/helsinki/index.html": "<p>H</p>",
+    });
+    const first = await publishFiles(out, files);
+    expect(first).toEqual({
+      written: ["2021/10/19/helsinki/index.html", "feed.json", "feed.xml", "index.html"],
+      unchanged: [],
+      removed: [],
+    });
+    expect(await readManifest(out)).toEqual([...files.keys()].sort());
+
+    const past = new Date("2020-01-01T00:00:00Z");
+    for (const file of await listFiles(out)) await fs.utimes(path.join(out, file), past, past);
+    const second = await publishFiles(out, files);
+    expect(second).toEqual({ written: [], unchanged: [...files.keys()].sort(), removed: [] });
+    for (const file of await listFiles(out)) {
+      expect((await fs.stat(path.join(out, file))).mtimeMs, file).toBe(past.getTime());
+    }
+  });
+
+  it("removes a dropped article and its empty folders, never files it did not write", async () => {
+    const out = await makeTempDir(created);
+    await fs.writeFile(path.join(out, "keep-me.txt"), "mine");
+    await fs.writeFile(path.join(out, "CNAME"), "example.org");
+    await publishFiles(out, site({ "index.html": "1", "2021/a/index.html": "A", "2022/b/index.html": "B" }));
+    const result = await publishFiles(out, site({ "index.html": "2", "2022/b/index.html": "B" }));
+    expect(result).toEqual({ written: ["index.html"], unchanged: ["2022/b/index.html"], removed: ["2021/a/index.html"] });
+    expect(await listFiles(out)).toEqual([MANIFEST_FILE, "2022/b/index.html", "CNAME", "index.html", "keep-me.txt"]);
+    expect(await fs.readFile(path.join(out, "keep-me.txt"), "utf8")).toBe("mine");
+    await expect(fs.stat(path.join(out, "2021"))).rejects.toThrow();
+  });
+
+  it("ignores hostile manifest entries", async () => {
+    const base = await makeTempDir(created);
+    const out = path.join(base, "out");
+    await fs.mkdir(out);
+    await fs.writeFile(path.join(base, "x"), "outside");
+    const victim = path.join(base, "victim.txt");
+    await fs.writeFile(victim, "outside");
+    await fs.writeFile(
+      path.join(out, MANIFEST_FILE),
+      JSON.stringify({ version: 1, files: ["../x", victim, "/etc/passwd", "old.html"] }),
+    );
+    await fs.writeFile(path.join(out, "old.html"), "old");
+    const result = await publishFiles(out, site({ "index.html": "home" }));
+    expect(result.removed).toEqual(["old.html"]);
+    expect(await fs.readFile(path.join(base, "x"), "utf8")).toBe("outside");
+    expect(await fs.readFile(victim, "utf8")).toBe("outside");
+    expect(await readManifest(out)).toEqual(["index.html"]);
+  });
+
+  it.each([
+    ["../escape.html", "contains a .. segment"],
+    ["/abs.html", "is absolute"],
+    ["a\0b", "NUL"],
+    [MANIFEST_FILE, "reserved"],
+    [".feedwright.lock", "reserved"],
+    [".feed.xml.123.0123456789ab.tmp", "temporary"],
+  ])("refuses %j before writing anything", async (bad, reason) => {
+    const out = await makeTempDir(created);
+    const files = site({ "a.html": "a", [bad]: "x" });
+    const attempt = publishFiles(out, files);
+    await expect(attempt).rejects.toThrow(UnsafePathError);
+    await expect(publishFiles(out, files)).rejects.toThrow(reason);
+    expect(await listFiles(out)).toEqual([]);
+  });
+
+  it("refuses a path that is both a file and a folder", async () => {
+    const out = await makeTempDir(created);
+    await expect(publishFiles(out, site({ tags: "x", "tags/a.html": "y" }))).rejects.toThrow("also a file to write");
+    expect(await listFiles(out)).toEqual([]);
+  });
+
+  it("replaces a stale file that stands where a folder must go, and the reverse", async () => {
+    const out = await makeTempDir(created);
+    await publishFiles(out, site({ about: "plain", "x/index.html": "page" }));
+    const result = await publishFiles(out, site({ "about/index.html": "page", x: "plain" }));
+    expect(result.removed).toEqual(["about", "x/index.html"]);
+    expect(await listFiles(out)).toEqual([MANIFEST_FILE, "about/index.html", "x"]);
+  });
+
+  it("dry run reports without writing or removing", async () => {
+    const out = await makeTempDir(created);
+    await publishFiles(out, site({ "a.html": "a", "b.html": "b" }));
+    const before = await listFiles(out);
+    const manifestBefore = await fs.readFile(path.join(out, MANIFEST_FILE), "utf8");
+    const result = await publishFiles(out, site({ "a.html": "A", "c.html": "c" }), { dryRun: true });
+    expect(result).toEqual({ written: ["a.html", "c.html"], unchanged: [], removed: ["b.html"] });
+    expect(await listFiles(out)).toEqual(before);
+    expect(await fs.readFile(path.join(out, "a.html"), "utf8")).toBe("a");
+    expect(await fs.readFile(path.join(out, MANIFEST_FILE), "utf8")).toBe(manifestBefore);
+  });
+
+  it("cleans temp files left by a dead writer, but not a live one's", async () => {
+    const out = await makeTempDir(created);
+    await fs.mkdir(path.join(out, "p"));
+    const dead = ".index.html.999999.0123456789ab.tmp";
+    const alive = ".index.html.424242.0123456789ab.tmp";
+    const foreign = ".someone-elses.tmp";
+    for (const name of [dead, alive, foreign]) await fs.writeFile(path.join(out, "p", name), "partial");
+    await publishFiles(out, site({ "p/index.html": "page" }), { isProcessAlive: (pid) => pid === 424242 });
+    expect(await listFiles(out)).toEqual([MANIFEST_FILE, "p/" + alive, "p/" + foreign, "p/index.html"].sort());
+  });
+
+  it("writes pages first, feeds next and the home page last", async () => {
+    const out = await makeTempDir(created);
+    const files = site({
+      "index.html": "home",
+      "feed.xml": "rss",
+      "atom.xml": "atom",
+      "feed.json": "json",
+      "tags/x/feed.xml": "tag rss",
+      "2021/a/index.html": "page",
+      "style.css": "css",
+    });
+    expect(publishBatches(files.keys())).toEqual([
+      ["2021/a/index.html", "style.css"],
+      ["atom.xml", "feed.json", "feed.xml", "tags/x/feed.xml"],
+      ["index.html"],
+    ]);
+    await publishFiles(out, files);
+    const mtime = async (file: string) => (await fs.stat(path.join(out, file))).mtimeMs;
+    // Written in that order, so mtimes never go backwards from one batch to the next.
+    expect(await mtime("2021/a/index.html")).toBeLessThanOrEqual(await mtime("feed.xml"));
+    expect(await mtime("feed.xml")).toBeLessThanOrEqual(await mtime("index.html"));
+  });
+});
