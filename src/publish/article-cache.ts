@@ -80,7 +80,8 @@ export function hashContent(bytes: Uint8Array): string {
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, val: unknown) => {
     if (val === null || typeof val !== "object" || Array.isArray(val)) return val;
-    const sorted: Record<string, unknown> = {};
+    // A null prototype keeps a "__proto__" key as plain data.
+    const sorted: Record<string, unknown> = Object.create(null);
     for (const key of Object.keys(val).sort()) sorted[key] = (val as Record<string, unknown>)[key];
     return sorted;
   }) ?? "undefined";

@@ -136,42 +136,73 @@ async function inspectLock(
 }
 
 /**
- * Removes a stale lock file, but only if it is still the exact file we judged
- * stale. Compare-and-delete is not atomic on POSIX, so we rename the file
- * aside (atomic), then look at what we moved: if it is not the stale lock
- * (another run took over first and already holds a fresh lock), we link it
- * back with `link`, which fails rather than overwrite if the name is taken.
- * With two runs racing over the same stale lock this never lets both hold it.
+ * Removes a file, but only if it still holds exactly `expectedRaw`.
+ * Compare-and-delete is not atomic on POSIX, so the file is renamed aside
+ * (atomic) and then checked: if it is not the expected one, it is linked back
+ * with `link`, which fails rather than overwrite if the name was taken in the
+ * meantime. Used only where that small window is acceptable (see below).
  */
-async function removeStaleLock(lockPath: string, staleRaw: Buffer): Promise<void> {
-  const aside = `${lockPath}.stale.${process.pid}.${randomBytes(6).toString("hex")}`;
+async function removeIfUnchanged(filePath: string, expectedRaw: Buffer): Promise<void> {
+  const aside = `${filePath}.stale.${process.pid}.${randomBytes(6).toString("hex")}`;
   try {
-    await fsp.rename(lockPath, aside);
+    await fsp.rename(filePath, aside);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // someone else removed it first
     throw error;
   }
   const moved = await fsp.readFile(aside);
-  if (Buffer.compare(moved, staleRaw) !== 0) {
-    try {
-      await fsp.link(aside, lockPath);
-    } catch {
-      // The name was taken again in the instant it was free; that run holds the lock now.
-    }
+  if (Buffer.compare(moved, expectedRaw) !== 0) {
+    await fsp.link(aside, filePath).catch(() => {});
   }
   await fsp.rm(aside, { force: true });
 }
 
-async function tryCreateLock(lockPath: string, info: LockInfo): Promise<boolean> {
+/**
+ * Removes a stale lock file so the caller can try to take the lock again.
+ * Returns false when another run is taking it over right now.
+ *
+ * Waiting runs keep trying to create the lock file, so removing a stale lock
+ * with a plain "check, then unlink" could delete a fresh lock another run
+ * created in between. So takeovers are serialised by a second O_EXCL file,
+ * the takeover guard: while a run holds the guard, the only way the lock file
+ * can change is through that run (its owner is dead), so "still the same
+ * stale bytes, then unlink" is safe. The guard is held for a few
+ * milliseconds; if a run dies holding it, the guard itself goes stale by the
+ * same rules and is removed with {@link removeIfUnchanged}.
+ */
+async function removeStaleLock(
+  lockPath: string,
+  staleRaw: Buffer,
+  now: () => number,
+  isProcessAlive: (pid: number) => boolean,
+): Promise<boolean> {
+  const guardPath = `${lockPath}.takeover`;
+  const guardInfo = { pid: process.pid, hostname: os.hostname(), startedAt: new Date(now()).toISOString() };
+  if (!(await tryCreateExclusive(guardPath, guardInfo))) {
+    const guard = await inspectLock(guardPath, now, isProcessAlive);
+    if (guard.kind === "stale") await removeIfUnchanged(guardPath, guard.raw);
+    return guard.kind !== "held";
+  }
+  try {
+    const current = await fsp.readFile(lockPath).catch(() => null);
+    if (current !== null && Buffer.compare(current, staleRaw) === 0) await fsp.rm(lockPath, { force: true });
+  } finally {
+    await fsp.rm(guardPath, { force: true });
+  }
+  return true;
+}
+
+/** Creates `filePath` with O_EXCL holding `record` as JSON; false if it already exists. */
+async function tryCreateExclusive(filePath: string, record: object): Promise<boolean> {
   let handle;
   try {
-    handle = await fsp.open(lockPath, "wx", 0o644);
+    handle = await fsp.open(filePath, "wx", 0o644);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
   }
   try {
-    await handle.writeFile(`${JSON.stringify(info, null, 2)}\n`);
+    await handle.writeFile(`${JSON.stringify(record, null, 2)}\n`);
     await handle.sync();
   } finally {
     await handle.close();
@@ -235,13 +266,10 @@ export async function acquireLock(lockPath: string, opts: AcquireLockOptions): P
   await fsp.mkdir(path.dirname(lockPath), { recursive: true });
 
   for (;;) {
-    if (await tryCreateLock(lockPath, info)) return makeLock(lockPath, info);
+    if (await tryCreateExclusive(lockPath, info)) return makeLock(lockPath, info);
     const state = await inspectLock(lockPath, now, isProcessAlive);
     if (state.kind === "absent") continue;
-    if (state.kind === "stale") {
-      await removeStaleLock(lockPath, state.raw);
-      continue;
-    }
+    if (state.kind === "stale" && (await removeStaleLock(lockPath, state.raw, now, isProcessAlive))) continue;
     if (now() - startedAt >= opts.waitMs) throw new LockHeldError(lockPath, state.info);
     await sleep(pollMs);
   }
