@@ -50,7 +50,7 @@ export async function hasSameBytes(filePath: string, data: string | Uint8Array):
 }
 
 /** fsync a directory so a rename in it survives a power cut; not every platform allows it, hence best effort. */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   let handle;
   try {
     handle = await fs.open(dir, "r");
@@ -63,20 +63,41 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 
 /**
- * Writes `data` to `filePath` atomically, creating parent folders as needed.
- *
- * Returns "unchanged" without touching the file (its mtime included) when it
- * already holds identical bytes. Otherwise writes a temp file in the same
- * folder, fsyncs it, renames it over the target, fsyncs the folder and
- * returns "written". An existing file's permission bits are kept. On error the
- * temp file is removed and the target is left as it was.
+ * A file whose new bytes are on disk in a temp file next to the target, not
+ * yet visible under the target's name.
  */
-export async function writeFileAtomic(filePath: string, data: string | Uint8Array): Promise<"written" | "unchanged"> {
+export interface StagedFile {
+  readonly targetPath: string;
+  /** Renames the temp file over the target: the atomic moment readers switch to the new bytes. */
+  commit(): Promise<void>;
+  /** Removes the temp file, and any folders that staging created and that are still empty. */
+  abort(): Promise<void>;
+}
+
+/**
+ * First half of {@link writeFileAtomic}: writes `data` to a temp file in the
+ * target's folder (creating folders as needed) and fsyncs it, or returns
+ * "unchanged" when the target already holds identical bytes. Staging every
+ * file of a run before committing any lets a run that fails part-way (disk
+ * full, permissions) leave the out dir exactly as it was.
+ */
+export async function stageFileAtomic(filePath: string, data: string | Uint8Array): Promise<StagedFile | "unchanged"> {
   const bytes = toBytes(data);
   if (await hasSameBytes(filePath, bytes)) return "unchanged";
 
   const dir = path.dirname(filePath);
-  await fs.mkdir(dir, { recursive: true });
+  // mkdir reports the first folder it had to create, so abort can remove exactly those.
+  const firstCreated = await fs.mkdir(dir, { recursive: true });
+  const removeCreatedFolders = async () => {
+    if (firstCreated === undefined) return;
+    for (let folder = dir; folder.length >= firstCreated.length; folder = path.dirname(folder)) {
+      try {
+        await fs.rmdir(folder);
+      } catch {
+        return; // not empty: something else lives there now
+      }
+    }
+  };
 
   let existingMode: number | undefined;
   try {
@@ -94,12 +115,44 @@ export async function writeFileAtomic(filePath: string, data: string | Uint8Arra
     await handle.sync();
     await handle.close();
     handle = undefined;
-    await fs.rename(tempPath, filePath);
   } catch (error) {
     await handle?.close().catch(() => {});
     await fs.rm(tempPath, { force: true }).catch(() => {});
+    await removeCreatedFolders();
     throw error;
   }
-  await syncDirectory(dir);
+
+  const abort = async () => {
+    await fs.rm(tempPath, { force: true }).catch(() => {});
+    await removeCreatedFolders();
+  };
+  return {
+    targetPath: filePath,
+    abort,
+    async commit() {
+      try {
+        await fs.rename(tempPath, filePath);
+      } catch (error) {
+        await abort();
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Writes `data` to `filePath` atomically, creating parent folders as needed.
+ *
+ * Returns "unchanged" without touching the file (its mtime included) when it
+ * already holds identical bytes. Otherwise writes a temp file in the same
+ * folder, fsyncs it, renames it over the target, fsyncs the folder and
+ * returns "written". An existing file's permission bits are kept. On error the
+ * temp file is removed and the target is left as it was.
+ */
+export async function writeFileAtomic(filePath: string, data: string | Uint8Array): Promise<"written" | "unchanged"> {
+  const staged = await stageFileAtomic(filePath, data);
+  if (staged === "unchanged") return "unchanged";
+  await staged.commit();
+  await syncDirectory(path.dirname(filePath));
   return "written";
 }

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { TEMP_FILE_PATTERN, hasSameBytes, writeFileAtomic } from "./atomic-write.js";
+import { type StagedFile, TEMP_FILE_PATTERN, hasSameBytes, stageFileAtomic, syncDirectory } from "./atomic-write.js";
 import { LOCK_FILE, defaultIsProcessAlive } from "./lock.js";
 import { MANIFEST_FILE, readManifest, staleFiles, writeManifest } from "./manifest.js";
 import { publishBatches } from "./publish-order.js";
@@ -95,16 +95,34 @@ async function removeOrphanTempFiles(
   }
 }
 
-/** Runs `task` over `items` with at most `limit` in flight. */
+/**
+ * Runs `task` over `items` with at most `limit` in flight. After a failure no
+ * new item starts, every running one is waited for, and the first error is
+ * thrown, so the caller can clean up knowing nothing is still in progress.
+ */
 async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && failure === undefined) {
       const item = items[next++] as T;
-      await task(item);
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+/** Aborts staged files. Twice, because a folder one file created may still hold another's temp file the first time. */
+async function abortAll(staged: Iterable<StagedFile>): Promise<void> {
+  const list = [...staged];
+  for (let pass = 0; pass < 2; pass++) {
+    for (const file of list) await file.abort();
+  }
 }
 
 /**
@@ -113,15 +131,21 @@ async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => P
  * Every path is checked first (no `..`, no absolute path, no NUL, no clash
  * with feedwright's own files); one bad path throws {@link UnsafePathError}
  * before anything is written. Then:
- * 1. the manifest is extended to list every file about to be written, so a
- *    run killed part-way can still clean up after itself next time;
- * 2. leftover temp files from killed runs are removed;
- * 3. each file is written atomically (after first removing any stale file
- *    that stands where a folder must go, or the reverse), unchanged ones left untouched; pages
- *    and assets first, then feeds, then the home page (see publish-order.ts);
- * 4. files listed in the previous manifest but absent from `files` are
+ * 1. leftover temp files from killed runs are removed;
+ * 2. every changed file is staged: written to a temp file next to its target
+ *    and flushed to disk (unchanged files are left alone). If any staging
+ *    fails (disk full, permissions), all staged files are discarded and the
+ *    error is thrown with the out dir as it was;
+ * 3. the manifest is extended to list every file about to appear, so a run
+ *    killed from here on can still clean up after itself next time;
+ * 4. the staged files are renamed into place: pages and assets first, then
+ *    feeds, then the home page (see publish-order.ts). A stale file standing
+ *    where a folder must now go (or the reverse) is removed just before;
+ * 5. files listed in the previous manifest but absent from `files` are
  *    removed (only those, and only regular files inside `outDir`);
- * 5. the manifest is rewritten to list exactly `files`.
+ * 6. the manifest is rewritten to list exactly `files`.
+ *
+ * With `dryRun`, nothing is written or removed; the result says what would be.
  */
 export async function publishFiles(
   outDir: string,
@@ -132,15 +156,16 @@ export async function publishFiles(
   validatePaths(relPaths);
   const isProcessAlive = opts.isProcessAlive ?? defaultIsProcessAlive;
   const now = opts.now ?? Date.now;
+  const contentOf = (relPath: string) => files.get(relPath) as string | Uint8Array;
 
   const previous = await readManifest(outDir);
   const stale = staleFiles(previous, relPaths);
-  const written: string[] = [];
   const unchanged: string[] = [];
 
   if (opts.dryRun) {
+    const written: string[] = [];
     for (const relPath of relPaths) {
-      const same = await hasSameBytes(resolveInside(outDir, relPath), files.get(relPath) as string | Uint8Array);
+      const same = await hasSameBytes(resolveInside(outDir, relPath), contentOf(relPath));
       (same ? unchanged : written).push(relPath);
     }
     const removable: string[] = [];
@@ -151,29 +176,63 @@ export async function publishFiles(
     return { written, unchanged, removed: removable };
   }
 
-  await writeManifest(outDir, [...previous, ...relPaths]);
-
   const folders = new Set<string>([path.resolve(outDir)]);
   for (const relPath of [...relPaths, ...stale]) folders.add(path.dirname(resolveInside(outDir, relPath)));
   await removeOrphanTempFiles(folders, isProcessAlive, now);
 
-  // A stale file standing where a folder must now go (or the reverse) has to go before the writes.
+  // A stale file standing where a folder must now go (or the reverse) blocks staging, so it goes first.
   const inTheWay = stale.filter((old) => relPaths.some((p) => p.startsWith(`${old}/`) || old.startsWith(`${p}/`)));
-  const removedEarly = await removeStaleFiles(outDir, inTheWay);
 
-  for (const batch of publishBatches(relPaths)) {
-    await forEachLimited(batch, WRITE_CONCURRENCY, async (relPath) => {
-      const outcome = await writeFileAtomic(resolveInside(outDir, relPath), files.get(relPath) as string | Uint8Array);
-      (outcome === "written" ? written : unchanged).push(relPath);
-    });
+  const staged = new Map<string, StagedFile>();
+  try {
+    await forEachLimited(
+      relPaths.filter((p) => !inTheWay.some((old) => p.startsWith(`${old}/`))),
+      WRITE_CONCURRENCY,
+      async (relPath) => {
+        const outcome = await stageFileAtomic(resolveInside(outDir, relPath), contentOf(relPath));
+        if (outcome === "unchanged") unchanged.push(relPath);
+        else staged.set(relPath, outcome);
+      },
+    );
+    await writeManifest(outDir, [...previous, ...relPaths]);
+  } catch (error) {
+    await abortAll(staged.values());
+    throw error;
+  }
+
+  const removedEarly = await removeStaleFiles(outDir, inTheWay);
+  // Paths below a file that was in the way could only be staged once it was gone.
+  for (const relPath of relPaths) {
+    if (staged.has(relPath) || unchanged.includes(relPath)) continue;
+    const outcome = await stageFileAtomic(resolveInside(outDir, relPath), contentOf(relPath));
+    if (outcome === "unchanged") unchanged.push(relPath);
+    else staged.set(relPath, outcome);
+  }
+
+  const committed = new Set<string>();
+  try {
+    for (const batch of publishBatches(staged.keys())) {
+      for (const relPath of batch) {
+        await (staged.get(relPath) as StagedFile).commit();
+        committed.add(relPath);
+      }
+      const batchFolders = [...new Set(batch.map((relPath) => path.dirname(resolveInside(outDir, relPath))))];
+      await forEachLimited(batchFolders, WRITE_CONCURRENCY, syncDirectory);
+    }
+  } catch (error) {
+    await abortAll([...staged].filter(([relPath]) => !committed.has(relPath)).map(([, file]) => file));
+    throw error;
   }
 
   const removedLate = await removeStaleFiles(
     outDir,
     stale.filter((relPath) => !inTheWay.includes(relPath)),
   );
-  const removed = [...removedEarly, ...removedLate].sort(byCodeUnit);
   await writeManifest(outDir, relPaths);
 
-  return { written: written.sort(byCodeUnit), unchanged: unchanged.sort(byCodeUnit), removed };
+  return {
+    written: [...staged.keys()].sort(byCodeUnit),
+    unchanged: unchanged.sort(byCodeUnit),
+    removed: [...removedEarly, ...removedLate].sort(byCodeUnit),
+  };
 }

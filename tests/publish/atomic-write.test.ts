@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { TEMP_FILE_PATTERN, hasSameBytes, tempPathFor, writeFileAtomic } from "../../src/publish/atomic-write.js";
+import { TEMP_FILE_PATTERN, hasSameBytes, stageFileAtomic, tempPathFor, writeFileAtomic } from "../../src/publish/atomic-write.js";
 import { listFiles, makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
 
 const created: string[] = [];
@@ -69,6 +69,38 @@ describe("writeFileAtomic", () => {
     expect(match?.[1]).toBe("feed.xml");
     expect(Number(match?.[2])).toBe(process.pid);
     expect(path.dirname(tempPathFor("/srv/out/feed.xml"))).toBe("/srv/out");
+  });
+});
+
+describe("stageFileAtomic", () => {
+  it("writes nothing visible until commit", async () => {
+    const dir = await makeTempDir(created);
+    const target = path.join(dir, "feed.xml");
+    await fs.writeFile(target, "old");
+    const staged = await stageFileAtomic(target, "new");
+    if (staged === "unchanged") throw new Error("expected a staged file");
+    expect(await fs.readFile(target, "utf8")).toBe("old");
+    const names = await fs.readdir(dir);
+    expect(names.filter((name) => TEMP_FILE_PATTERN.test(name))).toHaveLength(1);
+    await staged.commit();
+    expect(await fs.readFile(target, "utf8")).toBe("new");
+    expect(await fs.readdir(dir)).toEqual(["feed.xml"]);
+  });
+
+  it("abort removes the temp file and the folders staging created, and nothing else", async () => {
+    const dir = await makeTempDir(created);
+    await fs.mkdir(path.join(dir, "a"));
+    const staged = await stageFileAtomic(path.join(dir, "a", "b", "c", "page.html"), "x");
+    if (staged === "unchanged") throw new Error("expected a staged file");
+    await staged.abort();
+    expect(await fs.readdir(dir)).toEqual(["a"]);
+    expect(await fs.readdir(path.join(dir, "a"))).toEqual([]);
+  });
+
+  it("reports identical bytes as unchanged", async () => {
+    const dir = await makeTempDir(created);
+    await fs.writeFile(path.join(dir, "f"), "same");
+    expect(await stageFileAtomic(path.join(dir, "f"), "same")).toBe("unchanged");
   });
 });
 

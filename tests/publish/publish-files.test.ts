@@ -99,6 +99,26 @@ describe("publishFiles", () => {
     expect(await listFiles(out)).toEqual([MANIFEST_FILE, "about/index.html", "x"]);
   });
 
+  it("changes nothing in the out dir when a file cannot be written", async () => {
+    const out = await makeTempDir(created);
+    await publishFiles(out, site({ "index.html": "old home", "feed.xml": "old feed", "gone.html": "old" }));
+    // A file of the user's stands where a folder is needed, so staging "blocked/page.html" fails.
+    await fs.writeFile(path.join(out, "blocked"), "not a folder");
+    const before = new Map<string, string>();
+    for (const file of await listFiles(out)) before.set(file, await fs.readFile(path.join(out, file), "utf8"));
+    const files = site({
+      "index.html": "new home",
+      "feed.xml": "new feed",
+      "new/deep/page.html": "new page",
+      "blocked/page.html": "x",
+    });
+    await expect(publishFiles(out, files)).rejects.toThrow();
+    const after = new Map<string, string>();
+    for (const file of await listFiles(out)) after.set(file, await fs.readFile(path.join(out, file), "utf8"));
+    expect(after).toEqual(before);
+    expect(await fs.readdir(out)).not.toContain("new"); // folders made for staging are gone too
+  });
+
   it("dry run reports without writing or removing", async () => {
     const out = await makeTempDir(created);
     await publishFiles(out, site({ "a.html": "a", "b.html": "b" }));
