@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { MANIFEST_FILE, readManifest } from "../../src/publish/manifest.js";
 import { publishBatches } from "../../src/publish/publish-order.js";
@@ -158,10 +159,38 @@ describe("publishFiles", () => {
       ["atom.xml", "feed.json", "feed.xml", "tags/x/feed.xml"],
       ["index.html"],
     ]);
-    await publishFiles(out, files);
-    const mtime = async (file: string) => (await fs.stat(path.join(out, file))).mtimeMs;
-    // Written in that order, so mtimes never go backwards from one batch to the next.
-    expect(await mtime("2021/a/index.html")).toBeLessThanOrEqual(await mtime("feed.xml"));
-    expect(await mtime("feed.xml")).toBeLessThanOrEqual(await mtime("index.html"));
+    const steps: string[] = [];
+    await publishFiles(out, files, { onProgress: (step, relPath) => steps.push(`${step} ${relPath}`) });
+    const committed = steps.filter((s) => s.startsWith("committed ")).map((s) => s.slice("committed ".length));
+    expect(committed).toEqual(publishBatches(files.keys()).flat());
+    // Every file is staged before the first one goes live.
+    expect(steps.findIndex((s) => s.startsWith("committed "))).toBe(files.size);
+  });
+
+  it("writes any accepted path inside the out dir and refuses the rest before writing (property)", async () => {
+    const base = await makeTempDir(created);
+    const segment = fc.oneof(
+      fc.constantFrom("..", ".", "", "a", "index.html", "feed.xml", "\\", "C:", "\0", "ü", "日本"),
+      fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !s.includes("/")),
+    );
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(segment, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), async (paths) => {
+        const out = path.join(base, `run-${run++}`, "out");
+        await fs.mkdir(out, { recursive: true });
+        const files = new Map(paths.map((segments, i) => [segments.join("/"), `file ${i}`] as [string, string]));
+        try {
+          await publishFiles(out, files);
+        } catch (error) {
+          // Refused (unsafe, or a file/folder clash): nothing may have been written anywhere.
+          expect(await listFiles(path.dirname(out))).toEqual([]);
+          return;
+        }
+        expect(await listFiles(path.dirname(out))).toEqual(
+          [...files.keys(), MANIFEST_FILE].map((p) => `out/${p}`).sort(),
+        );
+      }),
+      { numRuns: 60 },
+    );
   });
 });
