@@ -21,6 +21,11 @@ export interface PublishOptions {
   isProcessAlive?: (pid: number) => boolean;
   /** The clock, in ms since the epoch. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Called as each changed file is staged (written to its temp file) and again
+   * as it is committed (renamed into place): for a progress bar.
+   */
+  onProgress?: (step: "staged" | "committed", relPath: string) => void;
 }
 
 /** File names feedwright keeps for itself in the out dir; a rendered file may not use them. */
@@ -191,7 +196,10 @@ export async function publishFiles(
       async (relPath) => {
         const outcome = await stageFileAtomic(resolveInside(outDir, relPath), contentOf(relPath));
         if (outcome === "unchanged") unchanged.push(relPath);
-        else staged.set(relPath, outcome);
+        else {
+          staged.set(relPath, outcome);
+          opts.onProgress?.("staged", relPath);
+        }
       },
     );
     await writeManifest(outDir, [...previous, ...relPaths]);
@@ -206,7 +214,10 @@ export async function publishFiles(
     if (staged.has(relPath) || unchanged.includes(relPath)) continue;
     const outcome = await stageFileAtomic(resolveInside(outDir, relPath), contentOf(relPath));
     if (outcome === "unchanged") unchanged.push(relPath);
-    else staged.set(relPath, outcome);
+    else {
+      staged.set(relPath, outcome);
+      opts.onProgress?.("staged", relPath);
+    }
   }
 
   const committed = new Set<string>();
@@ -215,6 +226,7 @@ export async function publishFiles(
       for (const relPath of batch) {
         await (staged.get(relPath) as StagedFile).commit();
         committed.add(relPath);
+        opts.onProgress?.("committed", relPath);
       }
       const batchFolders = [...new Set(batch.map((relPath) => path.dirname(resolveInside(outDir, relPath))))];
       await forEachLimited(batchFolders, WRITE_CONCURRENCY, syncDirectory);
