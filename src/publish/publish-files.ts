@@ -210,14 +210,20 @@ export async function publishFiles(
 
   const removedEarly = await removeStaleFiles(outDir, inTheWay);
   // Paths below a file that was in the way could only be staged once it was gone.
-  for (const relPath of relPaths) {
-    if (staged.has(relPath) || unchanged.includes(relPath)) continue;
-    const outcome = await stageFileAtomic(resolveInside(outDir, relPath), contentOf(relPath));
-    if (outcome === "unchanged") unchanged.push(relPath);
-    else {
-      staged.set(relPath, outcome);
-      opts.onProgress?.("staged", relPath);
+  const unchangedSet = new Set(unchanged);
+  try {
+    for (const relPath of relPaths) {
+      if (staged.has(relPath) || unchangedSet.has(relPath)) continue;
+      const outcome = await stageFileAtomic(resolveInside(outDir, relPath), contentOf(relPath));
+      if (outcome === "unchanged") unchanged.push(relPath);
+      else {
+        staged.set(relPath, outcome);
+        opts.onProgress?.("staged", relPath);
+      }
     }
+  } catch (error) {
+    await abortAll(staged.values());
+    throw error;
   }
 
   const committed = new Set<string>();
