@@ -93,5 +93,5 @@ describe("publishFiles under SIGKILL", () => {
     expect(files.filter((f) => TEMP_FILE_PATTERN.test(path.posix.basename(f)))).toEqual([]);
     expect(files).toEqual([...sitePaths(PAGE_COUNT), MANIFEST_FILE].sort());
     expect(await checkEveryFileWhole(outDir)).toEqual({ versions: new Set(["A"]), tempFiles: 0 });
-  }, 25_000);
+  }, 60_000);
 });
