@@ -2,8 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { VERSION } from "./version.js";
 
-/** Exit codes, as documented in the README. */
-const EXIT = { ok: 0, warnings: 1, usage: 2, failed: 3 } as const;
+import { EXIT } from "./publish/exit-codes.js";
 
 const BUILD_EXAMPLES = `
 Examples:
@@ -117,7 +116,11 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`feedwright: ${message.replace(/\.$/, "")}; run "feedwright --help" for usage.\n`);
       return EXIT.usage;
     }
-    const { UsageError, PublishError } = await import("./errors.js");
+    const [{ UsageError, PublishError }, { LockHeldError }] = await Promise.all([import("./errors.js"), import("./publish/lock.js")]);
+    if (error instanceof LockHeldError) {
+      process.stderr.write(`feedwright: ${error.message}\n`);
+      return EXIT.locked;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`feedwright: ${error.message}\n`);
       return EXIT.usage;
