@@ -1,0 +1,2 @@
+export { watchForChanges, DEFAULT_DEBOUNCE_MS, type WatchOptions, type Watch } from "./watch-articles.js";
+export { isIgnoredFileName, IGNORED_FILE_NAME_PATTERNS } from "./ignored-paths.js";
