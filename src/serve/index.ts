@@ -10,3 +10,5 @@ export {
 export { resolveRequestPath, PATH_REFUSAL_RULES } from "./resolve-request-path.js";
 export { chooseEncoding, SUPPORTED_ENCODINGS, type ContentEncoding } from "./choose-encoding.js";
 export { etagFor, encodedEtag, isNotModified } from "./conditional-request.js";
+export { runServe, type RunServeOptions, type RunningServe } from "./run-serve.js";
+export { closeOnSignals, SHUTDOWN_SIGNALS } from "./close-on-signals.js";
