@@ -18,6 +18,9 @@ export const STATUS_PAGES: Readonly<Record<number, string>> = {
   500: "<!doctype html>\n<title>500 Internal Server Error</title>\n<h1>Server error</h1>\n<p>The file could not be read; the server log says why.</p>\n",
 };
 
+/** Redirects to a directory's canonical address are stable, but keep them short-lived while developing. */
+const SHORT_REDIRECT_CACHE = "public, max-age=60";
+
 /** What the request handler needs to know. */
 export interface RequestHandlerOptions {
   dir: string;
@@ -131,9 +134,6 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     );
   };
 }
-
-/** Redirects to a directory's canonical address are stable, but keep them short-lived while developing. */
-const SHORT_REDIRECT_CACHE = "public, max-age=60";
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(", ") : value;
