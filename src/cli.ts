@@ -12,10 +12,24 @@ Examples:
   $ feedwright build                                  publish ./articles into ./out with feedwright.config.json
   $ feedwright build --articles posts --out public    other folders
   $ feedwright build --site-url https://example.org/ --limit 50
-  $ feedwright build --now 2026-12-01T08:00:00Z       publish as if it were that moment`;
+  $ feedwright build --now 2026-12-01T08:00:00Z       publish as if it were that moment
+  $ feedwright build --watch                          rebuild whenever an article or the config changes
+  $ feedwright serve --watch                          preview at http://127.0.0.1:4173/ and subscribe locally`;
+
+const SERVE_EXAMPLES = `
+Examples:
+  $ feedwright serve                                  build for http://127.0.0.1:4173/ and serve ./out there
+  $ feedwright serve --watch --drafts                 preview drafts, rebuilding on every save
+  $ feedwright serve --port 0                         any free port (printed on start)
+  $ feedwright serve --host 0.0.0.0 --port 8080       reachable from other machines on your network`;
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("It must be a whole number of at least 1.");
+  return Number(value);
+}
+
+function portNumber(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError("It must be a port number from 0 to 65535 (0 picks a free one).");
   return Number(value);
 }
 
@@ -50,11 +64,30 @@ function program(): Command {
     .option("--now <iso>", "the moment to publish as (articles dated later are held back)", isoDateTime)
     .option("--drafts", "also publish drafts (for previews)")
     .option("--future", "also publish articles dated in the future (for previews)")
+    .option("--watch", "keep running and rebuild whenever an article or the config changes (stop with Ctrl+C)")
     .addOption(new Option("-q, --quiet", "print nothing but problems"))
     .addHelpText("after", BUILD_EXAMPLES)
     .exitOverride()
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuild(flags);
+    });
+
+  cli
+    .command("serve")
+    .description("build for a local address and serve the output folder over HTTP, to preview and subscribe before deploying")
+    .option("--dir <dir>", "folder to serve and build into (default: outDir from the config, else ./out)")
+    .option("--port <n>", "port to listen on; 0 picks a free one", portNumber, 4173)
+    .option("--host <host>", "address to listen on; 0.0.0.0 for every interface", "127.0.0.1")
+    .option("--watch", "rebuild whenever an article or the config changes")
+    .option("--articles <dir>", "folder of article files (default: articlesDir from the config, else ./articles)")
+    .option("--config <file>", "config file (default: ./feedwright.config.json or .yaml if present)")
+    .option("--drafts", "also publish drafts (for previews)")
+    .option("--future", "also publish articles dated in the future (for previews)")
+    .addOption(new Option("-q, --quiet", "do not log each request"))
+    .addHelpText("after", SERVE_EXAMPLES)
+    .exitOverride()
+    .action(async (flags: ServeFlags) => {
+      process.exitCode = await runServeCommand(flags);
     });
   return cli;
 }
@@ -69,9 +102,62 @@ interface BuildFlags {
   drafts?: boolean;
   future?: boolean;
   quiet?: boolean;
+  watch?: boolean;
 }
 
+interface ServeFlags {
+  dir?: string;
+  port: number;
+  host: string;
+  watch?: boolean;
+  articles?: string;
+  config?: string;
+  drafts?: boolean;
+  future?: boolean;
+  quiet?: boolean;
+}
+
+const statusLine = (line: string) => void process.stdout.write(`${line}\n`);
+
 async function runBuild(flags: BuildFlags): Promise<number> {
+  const { code, summary } = await buildAndReport(flags);
+  if (!flags.watch) return code;
+  const { startBuildWatch } = await import("./watch/start-build-watch.js");
+  const { closeOnSignals } = await import("./serve/close-on-signals.js");
+  const watch = await startBuildWatch({
+    cwd: process.cwd(),
+    ...(flags.config ? { configFile: flags.config } : {}),
+    articlesDir: summary.articlesDir,
+    outDir: summary.outDir,
+    rebuild: async () => void (await buildAndReport(flags)),
+    log: statusLine,
+  });
+  closeOnSignals(() => watch.close(), statusLine);
+  return code;
+}
+
+async function runServeCommand(flags: ServeFlags): Promise<number> {
+  const { serveCommand } = await import("./serve/serve-command.js");
+  const { closeOnSignals } = await import("./serve/close-on-signals.js");
+  const running = await serveCommand({
+    cwd: process.cwd(),
+    ...(flags.config ? { configFile: flags.config } : {}),
+    ...(flags.articles ? { articlesDir: flags.articles } : {}),
+    ...(flags.dir ? { dir: flags.dir } : {}),
+    host: flags.host,
+    port: flags.port,
+    watch: flags.watch ?? false,
+    build: async ({ outDir, siteUrl }) =>
+      void (await buildAndReport({ config: flags.config, articles: flags.articles, drafts: flags.drafts, future: flags.future, out: outDir, siteUrl })),
+    log: statusLine,
+    ...(flags.quiet ? {} : { requestLog: statusLine }),
+  });
+  closeOnSignals(() => running.close(), statusLine);
+  return EXIT.ok;
+}
+
+/** Runs one build, prints its problems and summary line, and says which exit code it deserves. */
+async function buildAndReport(flags: BuildFlags): Promise<{ code: number; summary: BuildSummary }> {
   // Loaded here, not at the top, so --help and --version stay fast.
   const { build } = await import("./build.js");
   const summary = await build({
@@ -86,7 +172,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   });
   reportProblems(summary);
   if (!flags.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
-  return summary.skipped.length + summary.warnings.length > 0 ? EXIT.warnings : EXIT.ok;
+  return { code: summary.skipped.length + summary.warnings.length > 0 ? EXIT.warnings : EXIT.ok, summary };
 }
 
 function reportProblems(summary: BuildSummary): void {

@@ -1,4 +1,4 @@
-export { startServer, DEFAULT_HOST, DEFAULT_PORT, type StartServerOptions, type RunningServer } from "./start-server.js";
+export { startServer, ListenError, DEFAULT_HOST, DEFAULT_PORT, type StartServerOptions, type RunningServer } from "./start-server.js";
 export { createRequestHandler, ALLOWED_METHODS, STATUS_PAGES, type RequestHandlerOptions } from "./handle-request.js";
 export {
   contentKindFor,
@@ -12,3 +12,4 @@ export { chooseEncoding, SUPPORTED_ENCODINGS, type ContentEncoding } from "./cho
 export { etagFor, encodedEtag, isNotModified } from "./conditional-request.js";
 export { runServe, type RunServeOptions, type RunningServe } from "./run-serve.js";
 export { closeOnSignals, SHUTDOWN_SIGNALS } from "./close-on-signals.js";
+export { serveCommand, type ServeCommandOptions } from "./serve-command.js";

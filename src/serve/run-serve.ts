@@ -1,3 +1,4 @@
+import path from "node:path";
 import { rebuildOnChange } from "../watch/rebuild-on-change.js";
 import type { Watch } from "../watch/watch-articles.js";
 import { startServer, type RunningServer } from "./start-server.js";
@@ -19,7 +20,10 @@ export interface RunServeOptions {
    * When omitted, `dir` is served as it is.
    */
   build?: (siteUrl: string) => Promise<void>;
+  /** Status lines: where it serves, what changed, how builds went. */
   log: (line: string) => void;
+  /** One line per request; none when omitted. */
+  requestLog?: (line: string) => void;
   debounceMs?: number;
   /** Extra paths the watcher should ignore. */
   ignored?: (path: string) => boolean;
@@ -39,7 +43,7 @@ export interface RunningServe {
  * fix it.
  */
 export async function runServe(options: RunServeOptions): Promise<RunningServe> {
-  const server: RunningServer = await startServer({ dir: options.dir, host: options.host, port: options.port, log: options.log });
+  const server: RunningServer = await startServer({ dir: options.dir, host: options.host, port: options.port, log: options.requestLog });
   const build = options.build;
   let watch: Watch | undefined;
   try {
@@ -63,7 +67,7 @@ export async function runServe(options: RunServeOptions): Promise<RunningServe> 
     await server.close();
     throw error;
   }
-  options.log(`Serving ${options.dir} at ${server.url} (press Ctrl+C to stop).`);
+  options.log(`Serving ${path.relative(process.cwd(), options.dir) || "."} at ${server.url} (press Ctrl+C to stop).`);
   return {
     url: server.url,
     async close() {

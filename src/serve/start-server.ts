@@ -26,6 +26,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The server could not listen on the address asked for; the message says what to do. */
+export class ListenError extends Error {
+  override name = "ListenError";
+}
+
 /** Addresses that mean "every interface": the URL to open is then the loopback one. */
 const WILDCARD_HOSTS: Readonly<Record<string, string>> = { "0.0.0.0": "127.0.0.1", "::": "::1" };
 
@@ -39,7 +44,7 @@ function urlHost(host: string): string {
  * feeds: feed content types, ETag / Last-Modified with 304s, br or gzip when
  * the client accepts them, HEAD, Cache-Control, directory index pages, a
  * plain 404 page, 405 for other methods, and no path that escapes the folder.
- * Rejects with a sentence when the address cannot be used.
+ * Rejects with a ListenError, whose message is a sentence, when the address cannot be used.
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
@@ -49,7 +54,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off("listening", onListening);
-      reject(new Error(listenErrorSentence(error, host, requestedPort)));
+      reject(new ListenError(listenErrorSentence(error, host, requestedPort)));
     };
     const onListening = () => {
       server.off("error", onError);

@@ -33,7 +33,7 @@ function errorSentence(error: unknown): string {
  * Watches articles and config and runs `rebuild` after each burst of changes,
  * printing what changed and how the build went. Builds never overlap (see
  * watchForChanges). A failed build is reported and the previous output stays
- * in place (publishing is atomic), so a server keeps serving the old files.
+ * in place (publishing is atomic), so a server goes on serving the old files.
  */
 export async function rebuildOnChange(options: RebuildOnChangeOptions): Promise<Watch> {
   const cwd = options.cwd ?? process.cwd();
@@ -49,7 +49,7 @@ export async function rebuildOnChange(options: RebuildOnChangeOptions): Promise<
         await options.rebuild(changed);
         options.log(`Rebuilt in ${Math.round(performance.now() - started)} ms.`);
       } catch (error) {
-        options.log(`Rebuild failed: ${errorSentence(error)} The previous output is still being served; fix the problem and save again.`);
+        options.log(`Rebuild failed: ${errorSentence(error).replace(/\.?$/, ".")} The previous output is unchanged; fix the problem and save again.`);
       }
     },
   });
