@@ -62,7 +62,7 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     }
     const target = req.url ?? "/";
     const resolved = resolveRequestPath(target);
-    if (!resolved.ok) return sendStatusPage(res, 400, isHead);
+    if (!resolved.ok) return sendStatusPage(res, resolved.status, isHead);
 
     const found = await findServedFile(options.dir, resolved.segments, resolved.trailingSlash);
     if (found.kind === "outside-folder") return sendStatusPage(res, 403, isHead);

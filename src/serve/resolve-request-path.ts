@@ -17,12 +17,16 @@ export interface ResolvedRequestPath {
 export interface RefusedRequestPath {
   ok: false;
   rule: string;
+  /** The HTTP status to answer with. */
+  status: 400 | 404;
 }
 
 /** A rule that refuses a request path; `test` sees the raw path or the decoded one. */
 export interface PathRefusalRule {
   name: string;
   stage: "raw" | "decoded";
+  /** 400 for malformed or hostile paths; 404 for files that exist but are not published. */
+  status: 400 | 404;
   test: (path: string) => boolean;
 }
 
@@ -33,19 +37,20 @@ export interface PathRefusalRule {
  * feedwright never writes file names containing `%`.
  */
 export const PATH_REFUSAL_RULES: readonly PathRefusalRule[] = [
-  { name: "not-origin-form", stage: "raw", test: (p) => !p.startsWith("/") },
-  { name: "bad-percent-encoding", stage: "raw", test: (p) => /%(?![0-9A-Fa-f]{2})/.test(p) },
-  { name: "nul", stage: "decoded", test: (p) => p.includes("\0") },
-  { name: "control-character", stage: "decoded", test: (p) => /[\u0001-\u001f\u007f]/.test(p) },
-  { name: "backslash", stage: "decoded", test: (p) => p.includes("\\") },
-  { name: "double-encoding", stage: "decoded", test: (p) => /%[0-9A-Fa-f]{2}/.test(p) },
-  { name: "empty-segment", stage: "decoded", test: (p) => p.includes("//") },
-  { name: "dot-segment", stage: "decoded", test: (p) => p.split("/").some((s) => s === "." || s === "..") },
-  { name: "drive-letter", stage: "decoded", test: (p) => p.split("/").some((s) => /^[A-Za-z]:/.test(s)) },
+  { name: "not-origin-form", stage: "raw", status: 400, test: (p) => !p.startsWith("/") },
+  { name: "bad-percent-encoding", stage: "raw", status: 400, test: (p) => /%(?![0-9A-Fa-f]{2})/.test(p) },
+  { name: "nul", stage: "decoded", status: 400, test: (p) => p.includes("\0") },
+  { name: "control-character", stage: "decoded", status: 400, test: (p) => /[\u0001-\u001f\u007f]/.test(p) },
+  { name: "backslash", stage: "decoded", status: 400, test: (p) => p.includes("\\") },
+  { name: "double-encoding", stage: "decoded", status: 400, test: (p) => /%[0-9A-Fa-f]{2}/.test(p) },
+  { name: "empty-segment", stage: "decoded", status: 400, test: (p) => p.includes("//") },
+  { name: "dot-segment", stage: "decoded", status: 400, test: (p) => p.split("/").some((s) => s === "." || s === "..") },
+  { name: "drive-letter", stage: "decoded", status: 400, test: (p) => p.split("/").some((s) => /^[A-Za-z]:/.test(s)) },
   {
     // Dotfiles in out/ are feedwright's own bookkeeping (cache, lock); `.well-known` is public by convention.
     name: "hidden-file",
     stage: "decoded",
+    status: 404,
     test: (p) => p.split("/").some((s) => s.startsWith(".") && s !== ".well-known"),
   },
 ];
@@ -57,16 +62,16 @@ export const PATH_REFUSAL_RULES: readonly PathRefusalRule[] = [
 export function resolveRequestPath(requestTarget: string): ResolvedRequestPath | RefusedRequestPath {
   const rawPath = requestTarget.split(/[?#]/, 1)[0] ?? "";
   for (const rule of PATH_REFUSAL_RULES) {
-    if (rule.stage === "raw" && rule.test(rawPath)) return { ok: false, rule: rule.name };
+    if (rule.stage === "raw" && rule.test(rawPath)) return { ok: false, rule: rule.name, status: rule.status };
   }
   let decoded: string;
   try {
     decoded = decodeURIComponent(rawPath);
   } catch {
-    return { ok: false, rule: "bad-percent-encoding" };
+    return { ok: false, rule: "bad-percent-encoding", status: 400 };
   }
   for (const rule of PATH_REFUSAL_RULES) {
-    if (rule.stage === "decoded" && rule.test(decoded)) return { ok: false, rule: rule.name };
+    if (rule.stage === "decoded" && rule.test(decoded)) return { ok: false, rule: rule.name, status: rule.status };
   }
   const segments = decoded.split("/").filter((segment) => segment !== "");
   return { ok: true, segments, trailingSlash: decoded.endsWith("/") };

@@ -41,7 +41,7 @@ describe("resolveRequestPath", () => {
     ["/.feedwright-lock", "hidden-file"],
     ["/.git/config", "hidden-file"],
   ])("refuses %s (%s)", (target, rule) => {
-    expect(resolveRequestPath(target)).toEqual({ ok: false, rule });
+    expect(resolveRequestPath(target)).toMatchObject({ ok: false, rule, status: rule === "hidden-file" ? 404 : 400 });
   });
 
   it("never yields a path that leaves the folder, for any request text", () => {

@@ -174,7 +174,7 @@ describe("startServer: HEAD, directories, errors", () => {
 
   it("does not serve feedwright's hidden bookkeeping files", async () => {
     const res = await rawRequest(server.url, "/.feedwright-cache.json");
-    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBe(404);
     expect(res.body.toString()).not.toContain(SECRET);
   });
 
