@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { BuildSummary } from "./build.js";
 import { VERSION } from "./version.js";
@@ -64,8 +63,11 @@ function program(): Command {
     .option("--now <iso>", "the moment to publish as (articles dated later are held back)", isoDateTime)
     .option("--drafts", "also publish drafts (for previews)")
     .option("--future", "also publish articles dated in the future (for previews)")
+    .option("--strict", "treat every problem as fatal: write nothing when any file has one (exit 3)")
+    .option("--json", "print a machine-readable JSON report on standard output")
+    .addOption(new Option("-q, --quiet", "print nothing but problems").conflicts("verbose"))
+    .option("-v, --verbose", "print the summary line even when standard output is not a terminal")
     .option("--watch", "keep running and rebuild whenever an article or the config changes (stop with Ctrl+C)")
-    .addOption(new Option("-q, --quiet", "print nothing but problems"))
     .addHelpText("after", BUILD_EXAMPLES)
     .exitOverride()
     .action(async (flags: BuildFlags) => {
@@ -101,7 +103,10 @@ interface BuildFlags {
   now?: string;
   drafts?: boolean;
   future?: boolean;
+  strict?: boolean;
+  json?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   watch?: boolean;
 }
 
@@ -120,8 +125,8 @@ interface ServeFlags {
 const statusLine = (line: string) => void process.stdout.write(`${line}\n`);
 
 async function runBuild(flags: BuildFlags): Promise<number> {
-  const { code, summary } = await buildAndReport(flags);
-  if (!flags.watch) return code;
+  const { exitCode, summary } = await buildAndReport(flags);
+  if (!flags.watch) return exitCode;
   const { startBuildWatch } = await import("./watch/start-build-watch.js");
   const { closeOnSignals } = await import("./serve/close-on-signals.js");
   const watch = await startBuildWatch({
@@ -133,7 +138,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     log: statusLine,
   });
   closeOnSignals(() => watch.close(), statusLine);
-  return code;
+  return exitCode;
 }
 
 async function runServeCommand(flags: ServeFlags): Promise<number> {
@@ -148,7 +153,7 @@ async function runServeCommand(flags: ServeFlags): Promise<number> {
     port: flags.port,
     watch: flags.watch ?? false,
     build: async ({ outDir, siteUrl }) =>
-      void (await buildAndReport({ config: flags.config, articles: flags.articles, drafts: flags.drafts, future: flags.future, out: outDir, siteUrl })),
+      void (await buildAndReport({ ...flags, out: outDir, siteUrl, quiet: false, watch: flags.watch ?? false })),
     log: statusLine,
     ...(flags.quiet ? {} : { requestLog: statusLine }),
   });
@@ -156,10 +161,12 @@ async function runServeCommand(flags: ServeFlags): Promise<number> {
   return EXIT.ok;
 }
 
-/** Runs one build, prints its problems and summary line, and says which exit code it deserves. */
-async function buildAndReport(flags: BuildFlags): Promise<{ code: number; summary: BuildSummary }> {
+/** Runs one build, prints its problems and summary, and says which exit code it deserves. */
+async function buildAndReport(flags: BuildFlags): Promise<{ exitCode: number; summary: BuildSummary }> {
   // Loaded here, not at the top, so --help and --version stay fast.
-  const { build } = await import("./build.js");
+  const [{ build }, report] = await Promise.all([import("./build.js"), import("./cli/report.js")]);
+  const interactive = process.stdout.isTTY === true && !flags.quiet && !flags.json;
+  const progress = report.progressBar(process.stderr);
   const summary = await build({
     ...(flags.config ? { configFile: flags.config } : {}),
     ...(flags.articles ? { articlesDir: flags.articles } : {}),
@@ -169,28 +176,24 @@ async function buildAndReport(flags: BuildFlags): Promise<{ code: number; summar
     ...(flags.now ? { now: flags.now } : {}),
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
+    strict: flags.strict ?? false,
+    ...(interactive ? { onProgress: progress.update } : {}),
+    // Under --watch the watcher's quiet period already waits for writes to finish; a settle
+    // time on top would hold a just-saved article back with no later event to publish it.
+    ...(flags.watch ? { config: { settleSeconds: 0 } } : {}),
   });
-  reportProblems(summary);
-  if (!flags.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
-  return { code: summary.skipped.length + summary.warnings.length > 0 ? EXIT.warnings : EXIT.ok, summary };
-}
-
-function reportProblems(summary: BuildSummary): void {
-  for (const problem of [...summary.skipped, ...summary.warnings]) {
-    const file = path.relative(process.cwd(), path.join(summary.articlesDir, problem.file)) || problem.file;
-    process.stderr.write(`${file}${problem.line ? `:${problem.line}` : ""}: ${problem.message}\n`);
+  progress.finish();
+  const problems = summary.skipped.length + summary.warnings.length;
+  const exitCode = summary.refused ? EXIT.failed : problems > 0 ? EXIT.warnings : EXIT.ok;
+  for (const line of report.problemLines(summary)) process.stderr.write(`${line}\n`);
+  if (flags.json) process.stdout.write(report.jsonReport(summary, exitCode));
+  else if (interactive || flags.verbose) {
+    for (const line of report.problemLines(summary, summary.pending)) process.stderr.write(`note: ${line}\n`);
+    process.stdout.write(`${report.summaryLine(summary)}\n`);
+  } else if (summary.refused) {
+    process.stderr.write(`${report.summaryLine(summary)}\n`);
   }
-}
-
-function summaryLine(summary: BuildSummary): string {
-  const parts = [
-    `published ${summary.published.length} article${summary.published.length === 1 ? "" : "s"} (${summary.feedItems} in the feeds)`,
-    `${summary.files.written.length} file${summary.files.written.length === 1 ? "" : "s"} written, ${summary.files.unchanged.length} unchanged`,
-  ];
-  if (summary.skipped.length > 0) parts.push(`${summary.skipped.length} problem${summary.skipped.length === 1 ? "" : "s"} in skipped files`);
-  if (summary.drafts.length > 0) parts.push(`${summary.drafts.length} draft${summary.drafts.length === 1 ? "" : "s"} held back`);
-  if (summary.scheduled.length > 0) parts.push(`${summary.scheduled.length} scheduled`);
-  return `feedwright: ${parts.join("; ")} -> ${path.relative(process.cwd(), summary.outDir) || "."}`;
+  return { exitCode, summary };
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -57,6 +57,8 @@ export const configSchema = z.strictObject({
   summaryLength: z.number().int().min(40).max(10_000).default(300),
   articlesDir: z.string().min(1).default("articles"),
   outDir: z.string().min(1).default("out"),
+  maxFileBytes: z.number().int().min(1).default(5 * 1024 * 1024),
+  settleSeconds: z.number().min(0).max(3600).default(2),
 });
 
 /** The configuration as written by a user (every key optional). */
