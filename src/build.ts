@@ -6,6 +6,7 @@ import { PublishError, UsageError } from "./errors.js";
 import { loadArticles, type FileOutcome } from "./pipeline/load-articles.js";
 import { defaultCacheFile, hashConfig, openCache } from "./publish/article-cache.js";
 import { acquireLock, LOCK_FILE, releaseOnExit } from "./publish/lock.js";
+import { pingHubForBuild } from "./publish/ping-hub-for-build.js";
 import { publishFiles } from "./publish/publish-files.js";
 import { renderSite } from "./render/render-site.js";
 import { disambiguate } from "./select/disambiguate.js";
@@ -38,6 +39,8 @@ export interface BuildOptions {
   clock?: () => number;
   /** Called as files are read, for progress displays. */
   onProgress?: (done: number, total: number) => void;
+  /** Ping the configured WebSub hub about changed feeds (default true; `serve` turns it off). */
+  websub?: boolean;
 }
 
 export interface BuildSummary {
@@ -59,6 +62,8 @@ export interface BuildSummary {
   refused: boolean;
   /** Output files, relative to the output folder. */
   files: { written: string[]; unchanged: string[]; removed: string[] };
+  /** WebSub: feed URLs the hub was told about, and why it could not be told (warnings, not failures). */
+  websub: { notified: string[]; warnings: string[] };
   /** How the incremental cache served this run. */
   cache: { hits: number; misses: number };
   /** Milliseconds spent in each stage. */
@@ -155,6 +160,10 @@ async function buildLocked(
       await cache.save().catch((error: Error) => warnings.push({ file: path.relative(articlesDir, cacheFile), message: `could not save the cache (${error.message}); the next run will be slower` }));
     }
   }
+  const websub =
+    refused || options.websub === false
+      ? { notified: [], warnings: [] }
+      : await pingHubForBuild({ hubUrl: config.hub, siteUrl: config.siteUrl, changedFiles: files.written });
   const finished = clock();
 
   return {
@@ -169,6 +178,7 @@ async function buildLocked(
     pending,
     refused,
     files,
+    websub,
     cache: { hits: (cache?.stats.hits ?? 0) + (cache?.stats.hashHits ?? 0), misses: cache?.stats.misses ?? 0 },
     timings: { read: readDone - started, render: renderDone - readDone, write: finished - renderDone, total: finished - started },
   };

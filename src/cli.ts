@@ -107,6 +107,8 @@ interface BuildFlags {
   quiet?: boolean;
   verbose?: boolean;
   watch?: boolean;
+  /** Not a flag: `serve` turns WebSub pings off. */
+  websub?: boolean;
 }
 
 interface ServeFlags {
@@ -151,8 +153,9 @@ async function runServeCommand(flags: ServeFlags): Promise<number> {
     host: flags.host,
     port: flags.port,
     watch: flags.watch ?? false,
+    // A public hub cannot fetch 127.0.0.1, so local previews never ping it.
     build: async ({ outDir, siteUrl }) =>
-      void (await buildAndReport({ ...flags, out: outDir, siteUrl, quiet: false, watch: flags.watch ?? false })),
+      void (await buildAndReport({ ...flags, out: outDir, siteUrl, quiet: false, watch: flags.watch ?? false, websub: false })),
     log: statusLine,
     ...(flags.quiet ? {} : { requestLog: statusLine }),
   });
@@ -177,14 +180,16 @@ async function buildAndReport(flags: BuildFlags): Promise<{ exitCode: number; su
     future: flags.future ?? false,
     strict: flags.strict ?? false,
     ...(interactive ? { onProgress: progress.update } : {}),
+    ...(flags.websub === false ? { websub: false } : {}),
     // Under --watch the watcher's quiet period already waits for writes to finish; a settle
     // time on top would hold a just-saved article back with no later event to publish it.
     ...(flags.watch ? { config: { settleSeconds: 0 } } : {}),
   });
   progress.finish();
-  const problems = summary.skipped.length + summary.warnings.length;
+  const problems = summary.skipped.length + summary.warnings.length + summary.websub.warnings.length;
   const exitCode = summary.refused ? EXIT.failed : problems > 0 ? EXIT.warnings : EXIT.ok;
   for (const line of report.problemLines(summary)) process.stderr.write(`${line}\n`);
+  for (const warning of summary.websub.warnings) process.stderr.write(`feedwright: warning: ${warning}\n`);
   if (flags.json) process.stdout.write(report.jsonReport(summary, exitCode));
   else if (interactive || flags.verbose) {
     for (const line of report.problemLines(summary, summary.pending)) process.stderr.write(`note: ${line}\n`);

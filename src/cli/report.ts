@@ -45,6 +45,7 @@ export function jsonReport(summary: BuildSummary, exitCode: number): string {
       warnings: summary.warnings,
       pending: summary.pending,
       refused: summary.refused,
+      websub: summary.websub,
       timings: summary.timings,
     },
     null,

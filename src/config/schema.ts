@@ -61,6 +61,7 @@ export const configSchema = z.strictObject({
   settleSeconds: z.number().min(0).max(3600).default(2),
   lockWaitSeconds: z.number().min(0).max(86_400).default(30),
   cacheFile: z.string().min(1).optional(),
+  hub: absoluteHttpUrl.optional(),
 });
 
 /** The configuration as written by a user (every key optional). */
