@@ -2,7 +2,7 @@ import path from "node:path";
 import type { FieldOrigin, ImageCredit } from "./article.js";
 import { loadConfig, type UserConfig } from "./config/load-config.js";
 import { resolveArticleFields } from "./derive/derive-article.js";
-import { readSource } from "./read/read-source.js";
+import { decodeSource, readSourceBytes } from "./read/read-source.js";
 import { splitFrontMatter } from "./read/split-front-matter.js";
 
 /** What `feedwright inspect` reports for one file: exactly these keys, in this order. */
@@ -48,7 +48,8 @@ export async function inspectFiles(files: string[], options: InspectOptions = {}
   const records: InspectRecord[] = [];
   for (const file of files) {
     const absolute = path.resolve(cwd, file);
-    const source = await readSource(path.dirname(absolute), path.basename(absolute));
+    const read = await readSourceBytes(path.dirname(absolute), path.basename(absolute));
+    const source = read.ok ? decodeSource(file, read.bytes, false) : read;
     if (!source.ok) {
       const missing = source.diagnostic.message.includes("ENOENT");
       records.push(emptyRecord(file, [missing ? "file not found; check the path" : source.diagnostic.message.replace(/; the file is skipped$/, "")]));

@@ -107,6 +107,11 @@ export const configSchema = z.strictObject({
   summaryLength: z.number().int().min(40).max(10_000).default(300),
   articlesDir: z.string().min(1).default("articles"),
   outDir: z.string().min(1).default("out"),
+  maxFileBytes: z.number().int().min(1).default(5 * 1024 * 1024),
+  settleSeconds: z.number().min(0).max(3600).default(2),
+  lockWaitSeconds: z.number().min(0).max(86_400).default(30),
+  cacheFile: z.string().min(1).optional(),
+  hub: absoluteHttpUrl.optional(),
   /** Extra chrome lines, agencies, labels and date rules for raw text articles. */
   textRules: textRulesSchema.optional(),
 });

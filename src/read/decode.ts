@@ -71,9 +71,12 @@ function decodeLegacy(bytes: Uint8Array): DecodedText {
     const score = plausibility(text) + (chardetConfidence.get(encoding) ?? 0) / 200 - order / 1000;
     return { encoding, text, score };
   }).sort((a, b) => b.score - a.score);
-  const [best, second] = scored as [(typeof scored)[0], (typeof scored)[0]];
+  const top = scored[0]!;
+  // Encodings that read these bytes identically are one answer: name the most common of them.
+  const best = scored.filter((candidate) => candidate.text === top.text).sort((a, b) => order(a) - order(b))[0]!;
+  const second = scored.find((candidate) => candidate.text !== top.text);
   const warnings: string[] = [];
-  if (best.score - second.score <= UNCERTAIN_GAP) {
+  if (second && top.score - second.score <= UNCERTAIN_GAP) {
     warnings.push(
       `The file is not UTF-8; it was read as ${best.encoding}, but ${second.encoding} fits almost as well. ` +
         "Save it as UTF-8 to be sure its accented letters are right.",
@@ -86,6 +89,10 @@ function decodeLegacy(bytes: Uint8Array): DecodedText {
  * Scores how much a decoded text looks like words: a non-ASCII letter between letters
  * scores, a symbol or control character inside a word costs, C1 controls cost most.
  */
+function order(candidate: { encoding: string }): number {
+  return LEGACY_ENCODINGS.indexOf(candidate.encoding);
+}
+
 function plausibility(text: string): number {
   let score = 0;
   const chars = Array.from(text);

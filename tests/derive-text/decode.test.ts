@@ -52,8 +52,8 @@ describe("decodeText", () => {
   });
 
   it("warns when a legacy guess is uncertain", () => {
-    // One ambiguous byte: nothing tells the encodings apart.
-    const decoded = decodeText(Uint8Array.from([0x41, 0xe9, 0x42]));
+    // One ambiguous byte: æ (Windows-1252) or ć (ISO-8859-2), nothing tells them apart.
+    const decoded = decodeText(Uint8Array.from([0x41, 0xe6, 0x42])); // æ or ć
     expect(decoded.warnings.length).toBe(1);
     expect(decoded.warnings[0]).toMatch(/UTF-8/);
   });
@@ -65,5 +65,11 @@ describe("decodeText", () => {
         expect(decoded.text.includes("\r")).toBe(false);
       }),
     );
+  });
+});
+
+describe("decodeText with bytes every legacy encoding reads alike", () => {
+  it("does not warn and names Windows-1252", () => {
+    expect(decodeText(Uint8Array.from([0x43, 0x61, 0x66, 0xe9]))).toEqual({ text: "Café", encoding: "windows-1252", warnings: [] });
   });
 });
