@@ -89,6 +89,13 @@ describe("splitCaptionCredit", () => {
     ["The harbour at dawn – Anna Kowal/Reuters", "The harbour at dawn", "Anna Kowal/Reuters"],
     ["Smoke over the cityGetty Images", "Smoke over the city", "Getty Images"],
     ["Premier Mateusz MorawieckiFot. Paweł Supernak / PAP", "Premier Mateusz Morawiecki", "Paweł Supernak / PAP"],
+    ["Demonstrators hold flags in Warsaw, Poland, October 19, 2021. REUTERS/Kacper Pempel", "Demonstrators hold flags in Warsaw, Poland, October 19, 2021.", "REUTERS/Kacper Pempel"],
+    ["Firefighters at work near Athens. EPA-EFE/GEORGE VITSARAS", "Firefighters at work near Athens.", "EPA-EFE/GEORGE VITSARAS"],
+    ["Warsaw, October 19, 2021.REUTERS/Kacper Pempel", "Warsaw, October 19, 2021.", "REUTERS/Kacper Pempel"],
+    ["Caption text | Photo: Jan Nowak", "Caption text", "Jan Nowak"],
+    ["Members of parliament vote in Warsaw. Fot. PAP/Radek Pietruszka", "Members of parliament vote in Warsaw.", "PAP/Radek Pietruszka"],
+    ["The farmers' leader during the marchTOMASZ GZELL", "The farmers' leader during the march", "TOMASZ GZELL"],
+    ["Ursula von der LeyenEPA/OLIVIER HOSLET", "Ursula von der Leyen", "EPA/OLIVIER HOSLET"],
   ])("splits %s", (text, caption, credit) => {
     expect(split(text)).toEqual({ caption, credit, main: false });
   });
@@ -116,6 +123,9 @@ describe("splitCaptionCredit", () => {
     "Afghanistan. Chiefs of General Staffs of the USA and Russia. Generals Mark Milley and Valery Gerasimov talked",
     "Al Qaeda and Islamic State threat warnings",
     "Reuters",
+    "The minister said it was over. He left the room.",
+    "Talks between Warsaw and Brussels resumed. Officials declined to comment on the timing.",
+    "He spoke to CNN/ORC pollsters last week, according to people familiar with the matter.",
   ])("leaves running text alone: %s", (text) => {
     expect(split(text)).toBeNull();
   });

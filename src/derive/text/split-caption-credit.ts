@@ -104,6 +104,14 @@ function splitTrailingCredit(text: string, rules: CompiledRules): CaptionCredit 
     const caption = cleanCaption(parenthesised[1]);
     if (caption && caption.length <= MAX_CAPTION) return { caption, credit: cleanCredit(parenthesised[2]), main: false };
   }
+  // Reuters and EPA style: "... October 19, 2021. REUTERS/Kacper Pempel"
+  const sentences = [...text.matchAll(/[.!?]["”’]?\s+(?=\S)/gu)].reverse().slice(0, 3);
+  for (const boundary of sentences) {
+    const credit = text.slice(boundary.index + boundary[0].length);
+    if (!/[\/]/u.test(credit) || !isCreditShape(credit, rules)) continue;
+    const caption = cleanCaption(text.slice(0, boundary.index + 1));
+    if (caption && caption.length <= MAX_CAPTION) return { caption, credit: cleanCredit(credit), main: false };
+  }
   const dashed = /^(.+)\s+[-–—|]\s+([^-–—|]+)$/u.exec(text);
   if (dashed?.[1] && dashed[2] && isCreditShape(dashed[2], rules) && /[\/]/u.test(dashed[2])) {
     const caption = cleanCaption(dashed[1]);
