@@ -78,6 +78,11 @@ const cases: Array<[string, string, Check]> = [
     { published: "2021-10-19T10:32:00+05:30" },
   ],
   [
+    "the headline printed twice, once with the site name",
+    `Poland wins gold in Tokyo | Daily Sport\n\nMenu\n\nPoland wins gold in Tokyo\n\nOctober 19, 2021\n\n${LEAD}\n`,
+    { title: "Poland wins gold in Tokyo", published: "2021-10-19T00:00:00+02:00", blocks: "p" },
+  ],
+  [
     "only an Updated line",
     `${HEADLINE}\n\nLast updated: 20 October 2021 at 09:00 BST\n\n${LEAD}\n`,
     { published: null, updated: "2021-10-20T09:00:00+01:00" },

@@ -21,7 +21,7 @@ const BULLET = /^[-•*·▪►]\s/u;
 
 /** Short lines seen this many times are navigation or a site name, not article text. */
 const REPEATED_CHROME_COUNT = 2;
-const REPEATED_CHROME_MAX_WORDS = 6;
+const REPEATED_CHROME_MAX_WORDS = 3;
 
 /**
  * Derives an article's title, dates, byline, lead, summary, image credits and body blocks
@@ -80,7 +80,7 @@ export function deriveFromText(text: string, options: DeriveTextOptions): Derive
 
   const lead = leadIndex === -1 ? null : classified[leadIndex]!.unit.text;
   const { imageCredits, mainImageCredit } = collectCredits(classified);
-  const blocks = buildBlocks(classified, titleIndex, leadIndex);
+  const blocks = buildBlocks(classified, titleIndex, leadIndex, title);
   return {
     title,
     published: dates.published?.iso ?? null,
@@ -380,8 +380,10 @@ function collectCredits(classified: Classified[]): { imageCredits: ImageCredit[]
 }
 
 /** Body blocks: paragraphs, subheadings and figures, without header, chrome and related lists. */
-function buildBlocks(classified: Classified[], titleIndex: number, leadIndex: number): TextBlock[] {
+function buildBlocks(classified: Classified[], titleIndex: number, leadIndex: number, title: string | null): TextBlock[] {
   const blocks: TextBlock[] = [];
+  // pages often print the headline twice (page title and heading): once is the title
+  const titleKeys = new Set([titleIndex === -1 ? "" : chromeKey(classified[titleIndex]!.unit.text), title ? chromeKey(title) : ""]);
   const seenFigures = new Set<string>();
   classified.forEach((item, index) => {
     if (index === titleIndex || item.related) return;
@@ -397,7 +399,7 @@ function buildBlocks(classified: Classified[], titleIndex: number, leadIndex: nu
       blocks.push({ type: "paragraph", text: unit.text });
       return;
     }
-    if (cls.kind !== "text") return;
+    if (cls.kind !== "text" || titleKeys.has(chromeKey(unit.text))) return;
     // Between the headline and the lead, short lines are page furniture (kickers, taglines);
     // a "key points" list and running text are kept.
     if (leadIndex !== -1 && index < leadIndex && !BULLET.test(unit.text) && !isProse(unit.text)) return;
