@@ -5,7 +5,7 @@ import type { SplitFile } from "../read/split-front-matter.js";
 import { cutSummary } from "./cut-summary.js";
 import { dateFromFileName } from "./date-from-file-name.js";
 import { expandPermalink, normalisePermalink } from "./expand-permalink.js";
-import { firstHeadingText, leadText, renderMarkdown } from "./markdown.js";
+import { firstHeadingText, leadText, renderInlineMarkdown, renderMarkdown } from "./markdown.js";
 import { readFrontMatterFields, type FrontMatterFields } from "./read-front-matter-fields.js";
 import { deriveFromText } from "./text/derive-from-text.js";
 import { renderTextBlocksHtml } from "./text/render-text-blocks-html.js";
@@ -125,7 +125,7 @@ export function resolveArticleFields(
   if (image?.credit) origin.mainImageCredit = "front-matter";
   imageCredits = imageCredits.filter((credit) => credit.credit !== "");
 
-  const contentHtml = rawText && text && !isMarkdownFile(sourcePath) ? renderTextBlocksHtml(text.blocks) : renderMarkdown(split.body);
+  const contentHtml = renderBody(sourcePath, split, rawText ? text : null);
   if (!title) {
     diagnostics.push({
       file: sourcePath,
@@ -217,6 +217,21 @@ export function deriveArticle(sourcePath: string, split: SplitFile, config: Site
   if (fields.id) origin.id = "front-matter";
   return { ok: true, article, diagnostics };
 }
+
+/**
+ * Markdown that uses block structure (fenced code, lists, tables, quotes) is rendered as
+ * Markdown; scraped-looking text is rendered from the derived blocks, without chrome, with
+ * captions as figures (in a `.md` file, each paragraph's inline Markdown still renders).
+ */
+function renderBody(sourcePath: string, split: SplitFile, text: DerivedText | null): string {
+  if (!text) return renderMarkdown(split.body);
+  if (!isMarkdownFile(sourcePath)) return renderTextBlocksHtml(text.blocks);
+  if (MARKDOWN_BLOCK_SYNTAX.test(split.body)) return renderMarkdown(split.body);
+  return renderTextBlocksHtml(text.blocks, renderInlineMarkdown);
+}
+
+/** Block syntax a hand-written Markdown file uses and scraped text does not ("- Advertisement -" is not a list). */
+const MARKDOWN_BLOCK_SYNTAX = /^(?:```|~~~|\s{0,3}>\s|\s{0,3}\|.*\|\s*$|\s{0,3}[*+-]\s+(?!.*\s[-–—]\s*$)\S|\s{0,3}\d{1,3}[.)]\s+\S)/mu;
 
 /** `.txt` files, and Markdown without front matter, are text saved from web pages. */
 function isRawText(sourcePath: string, split: SplitFile): boolean {

@@ -15,6 +15,11 @@ export function renderMarkdown(body: string): string {
   return markdown.render(body.replace(MORE_MARKER, ""));
 }
 
+/** Renders one paragraph's inline Markdown (emphasis, links, code) to HTML, without a `<p>`. */
+export function renderInlineMarkdown(source: string): string {
+  return markdown.renderInline(source);
+}
+
 /** Plain text of inline Markdown (a title or summary written with `*emphasis*` or `code`). */
 export function inlineMarkdownToText(source: string): string {
   const tokens = markdown.parseInline(source, {});

@@ -83,6 +83,11 @@ const cases: Array<[string, string, Check]> = [
     { title: "Poland wins gold in Tokyo", published: "2021-10-19T00:00:00+02:00", blocks: "p" },
   ],
   [
+    "a trending list above the headline",
+    `Trending\nStorm batters Cornwall coast overnight\nPrices rise again in October\n\n${HEADLINE}\n\n19 October 2021\n\n${LEAD}\n`,
+    { title: HEADLINE, published: "2021-10-19T00:00:00+02:00", blocks: "p" },
+  ],
+  [
     "only an Updated line",
     `${HEADLINE}\n\nLast updated: 20 October 2021 at 09:00 BST\n\n${LEAD}\n`,
     { published: null, updated: "2021-10-20T09:00:00+01:00" },

@@ -136,6 +136,23 @@ describe("build with raw text articles", () => {
     expect(wildfires.content_html).not.toContain("By Nikos Papadakis");
   });
 
+  it("renders scraped Markdown without front matter from the derived blocks, hand-written Markdown as Markdown", async () => {
+    const dir = await makeFixture({
+      "feedwright.config.json": config,
+      "articles/2021-10-19-scraped.md":
+        "Must read\n\nBridge reopens after two years of repairs\n\n- Advertisement -\n\nThe [Poniatowski bridge](https://example.org/bridge) reopened on *Tuesday* after two years of repairs.\n\nSource link\n",
+      "articles/2021-10-20-notes.md": "# Notes from the council meeting\n\nThe council met on Wednesday evening to discuss three things.\n\n- the budget\n- the tram line\n",
+    });
+    await build({ cwd: dir, now: "2030-01-01T00:00:00Z" });
+    const feed = JSON.parse(await readFile(path.join(dir, "out", "feed.json"), "utf8"));
+    const scraped = feed.items.find((item: { title: string }) => item.title === "Bridge reopens after two years of repairs");
+    expect(scraped.content_html).toContain('<a href="https://example.org/bridge">Poniatowski bridge</a>');
+    expect(scraped.content_html).toContain("<em>Tuesday</em>");
+    expect(scraped.content_html).not.toMatch(/Must read|Advertisement|Source link/u);
+    const notes = feed.items.find((item: { title: string }) => item.title === "Notes from the council meeting");
+    expect(notes.content_html).toContain("<li>the budget</li>");
+  });
+
   it.skipIf(!example)("publishes the shared example with its title, date and summary", async () => {
     const dir = await makeFixture({
       "feedwright.config.json": config,

@@ -229,7 +229,26 @@ function findTitleIndex(classified: Classified[], rules: CompiledRules, siteName
       !/[.]$/u.test(classified[next]!.unit.text);
     if (!siteAbove) return index;
   }
-  return candidates[0] ?? -1;
+  if (candidates.length > 0) return candidates[0]!;
+  return headlineAfterRelatedList(classified);
+}
+
+/**
+ * When a related-links list ("Must read", "Trending") comes before the article, its last
+ * headline-shaped line before the running text is the article's headline: it and the header
+ * lines after it (date, byline) are taken out of the list.
+ */
+function headlineAfterRelatedList(classified: Classified[]): number {
+  let last = -1;
+  for (let index = 0; index < classified.length; index += 1) {
+    const item = classified[index]!;
+    if (item.cls.kind !== "text") continue;
+    if (!item.related && isProse(item.unit.text)) break;
+    if (item.related && isHeadlineShaped(item.unit.text) && countWords(item.unit.text) >= HEADLINE_MIN_WORDS) last = index;
+  }
+  if (last === -1) return -1;
+  for (let index = last; index < classified.length && classified[index]!.related; index += 1) classified[index]!.related = false;
+  return last;
 }
 
 /**

@@ -3,15 +3,17 @@ import type { TextBlock } from "./types.js";
 /**
  * Renders derived body blocks as escaped HTML: `<p>`, `<h2>`, and figures as
  * `<figure><figcaption>caption <small class="credit">credit</small></figcaption></figure>`.
+ * `renderInline` renders a paragraph's or heading's text (default: escape it); pass an
+ * inline Markdown renderer for Markdown files.
  */
-export function renderTextBlocksHtml(blocks: readonly TextBlock[]): string {
+export function renderTextBlocksHtml(blocks: readonly TextBlock[], renderInline: (text: string) => string = escapeHtml): string {
   return blocks
     .map((block) => {
       switch (block.type) {
         case "paragraph":
-          return `<p>${escapeHtml(block.text)}</p>`;
+          return `<p>${renderInline(block.text)}</p>`;
         case "heading":
-          return `<h2>${escapeHtml(block.text)}</h2>`;
+          return `<h2>${renderInline(block.text)}</h2>`;
         case "figure": {
           const parts: string[] = [];
           if (block.caption !== null) parts.push(escapeHtml(block.caption));
