@@ -88,6 +88,11 @@ const cases: Array<[string, string, Check]> = [
     { title: HEADLINE, published: "2021-10-19T00:00:00+02:00", blocks: "p" },
   ],
   [
+    "a short first paragraph followed by running text is the lead",
+    `${HEADLINE}\n\n19 October 2021\n\nIt was a long night in Warsaw.\n\n${LEAD}\n`,
+    { lead: "It was a long night in Warsaw." },
+  ],
+  [
     "only an Updated line",
     `${HEADLINE}\n\nLast updated: 20 October 2021 at 09:00 BST\n\n${LEAD}\n`,
     { published: null, updated: "2021-10-20T09:00:00+01:00" },

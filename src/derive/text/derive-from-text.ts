@@ -268,8 +268,19 @@ function findLeadIndex(classified: Classified[], titleIndex: number): number {
     // a "key points" bullet list above the article is not its lead
     if (BULLET.test(text)) continue;
     if (isProse(text) || standfirst) return index;
+    // a short first paragraph ("It was a long night.") leads when running text follows it
+    if (words >= 6 && /[.!?…]["'”’»)\]]*$/u.test(text) && nextTextIsProse(classified, index)) return index;
   }
   return -1;
+}
+
+function nextTextIsProse(classified: Classified[], index: number): boolean {
+  for (let next = index + 1; next < classified.length; next += 1) {
+    const item = classified[next]!;
+    if (item.cls.kind === "chrome") continue;
+    return item.cls.kind === "text" && !item.related && isProse(item.unit.text);
+  }
+  return false;
 }
 
 /** The first running-text paragraph after the lead: units before it are the article's header. */
