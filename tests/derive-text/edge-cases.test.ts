@@ -93,6 +93,11 @@ const cases: Array<[string, string, Check]> = [
     { lead: "It was a long night in Warsaw." },
   ],
   [
+    "a WordPress news theme's header and footer",
+    `Home » World\n\n${HEADLINE}\n\nby admin\nOctober 19, 2021\nin World\n0\nShare on Facebook\nShare on Twitter\n\n${LEAD}\n\nThe works cost 120 million zloty, the city said.\n\n0\n\nRelated Posts\n\nTram line to the airport approved by the council\n\nOctober 12, 2021\n\nNext Post\n\nDiscussion about this post\n\n© 2021 World Today News\n`,
+    { title: HEADLINE, published: "2021-10-19T00:00:00+02:00", author: null, lead: LEAD, blocks: "pp" },
+  ],
+  [
     "only an Updated line",
     `${HEADLINE}\n\nLast updated: 20 October 2021 at 09:00 BST\n\n${LEAD}\n`,
     { published: null, updated: "2021-10-20T09:00:00+01:00" },

@@ -430,6 +430,8 @@ function buildBlocks(classified: Classified[], titleIndex: number, leadIndex: nu
       return;
     }
     if (cls.kind !== "text" || titleKeys.has(chromeKey(unit.text))) return;
+    // a line without a letter ("0", "12 345") is a counter, not text
+    if (!/\p{L}/u.test(unit.text)) return;
     // Between the headline and the lead, short lines are page furniture (kickers, taglines);
     // a "key points" list and running text are kept.
     if (leadIndex !== -1 && index < leadIndex && !BULLET.test(unit.text) && !isProse(unit.text)) return;
@@ -441,6 +443,7 @@ function buildBlocks(classified: Classified[], titleIndex: number, leadIndex: nu
 
 /** A subheading: a short capitalised line without final punctuation (a question mark is fine). */
 function isHeading(text: string): boolean {
+  if (!/\p{L}/u.test(text)) return false;
   const words = countWords(text);
   if (words < 1 || words > 14 || text.length > 120) return false;
   if (/[.,;:!"”'’)]$/u.test(text)) return false;

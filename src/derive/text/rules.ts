@@ -65,7 +65,8 @@ export const DEFAULT_TEXT_RULES: TextRules = {
     "enlarge this image", "toggle caption", "hide caption", "image", "photo", "video", "watch", "gallery",
     "open gallery", "view gallery", "play video", "expand", "collapse", "reuse this content", "related topics",
     "explore more on these topics", "more on this topic", "more in this section", "other articles", "top",
-    "skip advertisement", "share full article", "follow", "get started", "live tv", "audio", "listen",
+    "skip advertisement", "share full article", "follow", "get started", "discussion about this post",
+    "popular news", "recommended articles", "you may like", "no comments", "0 comments", "share this:", "like this:", "live tv", "audio", "listen",
     "related article", "related video", "more from cnn", "more from bbc",
   ],
   chromePatterns: [
@@ -94,6 +95,8 @@ export const DEFAULT_TEXT_RULES: TextRules = {
     "^this (article|story|content) (is|was) (only )?(available|for) (to )?subscribers.{0,80}$",
     "^(have|got) a (news )?tip\\b.{0,120}$",
     "^our standards\\s*:.{0,120}$",
+    "^please (log ?in|sign in|register|subscribe|enable javascript)\\b.{0,160}$",
+    "^(filed in|posted in|published in|category)\\s*:?\\s+[\\p{L}][\\p{L} &,-]{0,40}$",
     "^.{1,60}\\s[-–—|]\\s*(back to home|homepage|home)$",
     "^(home|start|main page|strona główna)\\s*[>»›/|].{0,200}$",
     "^[\\p{L}][\\p{L} &'-]{0,30}(\\s*[>»›]\\s*[\\p{L}][\\p{L} &'-]{0,30}){2,}$",
@@ -122,7 +125,8 @@ export const DEFAULT_TEXT_RULES: TextRules = {
     "comments", "leave a comment", "leave a reply", "join the conversation", "view comments", "show comments",
     "related article", "related video", "related link", "related links", "previous article", "next article",
     "previous post", "next post", "more from author", "more from the author", "recent posts", "recent articles",
-    "popular posts", "popular articles", "latest posts", "read also:", "see also:",
+    "popular posts", "popular articles", "latest posts", "read also:", "see also:", "discussion about this post",
+    "popular news", "recommended articles", "recommended stories", "you may like", "more stories like this",
     "explore more on these topics", "more in this section", "more from", "other articles", "see more",
   ],
   agencies: [
