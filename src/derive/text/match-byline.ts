@@ -1,4 +1,5 @@
 import type { CompiledRules } from "./compile-rules.js";
+import { countWords } from "./text-shapes.js";
 
 /** Lower-case words that may sit inside a person's name. */
 const NAME_PARTICLES = new Set(["de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le", "du", "al", "el", "bin", "ibn", "y", "e", "ter", "ten", "st."]);
@@ -67,6 +68,3 @@ function isName(name: string, rules: CompiledRules): boolean {
   );
 }
 
-function countWords(text: string): number {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}

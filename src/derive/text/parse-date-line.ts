@@ -1,4 +1,5 @@
 import type { CompiledRules } from "./compile-rules.js";
+import { countWords } from "./text-shapes.js";
 import { findTextDate, type TextDateMatch } from "./find-text-date.js";
 import { isNameList, matchByline } from "./match-byline.js";
 
@@ -71,10 +72,6 @@ function mergeTimeSegments(segments: string[]): string[] {
     else merged.push(segment);
   }
   return merged;
-}
-
-function countWords(text: string): number {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
 function readSegment(segment: string, rules: CompiledRules, timeZone: string): SegmentReading {
