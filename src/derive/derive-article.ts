@@ -74,7 +74,10 @@ export function resolveArticleFields(
   const needText = rawText || !fields.title && !markdownHeading || !fields.published;
   const text = needText ? deriveFromTextForFile(sourcePath, split, config) : null;
   if (text && rawText) {
-    for (const warning of text.warnings) diagnostics.push({ file: sourcePath, message: warning.replace(/^[^:]*:\s*/, "") });
+    // a missing headline is reported once, below, as the article's missing title
+    for (const warning of text.warnings.filter((message) => !message.includes("no headline found"))) {
+      diagnostics.push({ file: sourcePath, message: warning.replace(/^[^:]*:\s*/, "") });
+    }
   }
 
   const pick = <T>(candidates: Array<[T | null | undefined, FieldOrigin, number?]>, field: string): T | null => {
