@@ -262,7 +262,7 @@ function localParts(ms, offset) {
 
 /**
  * Writes a date the way the chosen zone style says: "2021-10-19", "2021-10-19T08:30:00+02:00",
- * "2021-10-19T08:30:00Z" or "2021-10-19 08:30".
+ * "2021-10-19T08:30:00Z" or "2021-10-19 08:30:00" (no zone: the site's zone applies).
  * @param {number} ms
  * @param {{ style: string; offset: string }} zone
  */
@@ -278,7 +278,7 @@ function formatDate(ms, zone) {
     case "utc":
       return `${day}T${time}:00Z`;
     default:
-      return `${day} ${time}`;
+      return `${day} ${time}:00`;
   }
 }
 
@@ -336,8 +336,8 @@ function yamlFrontMatter(random, meta) {
 function tomlFrontMatter(meta) {
   const lines = ["+++"];
   lines.push(`title = ${JSON.stringify(meta.title)}`);
-  // TOML has a native datetime type; a floating "YYYY-MM-DD HH:MM" is not valid TOML, so quote that one.
-  lines.push(`date = ${meta.dateStyle === "floating" ? JSON.stringify(meta.date) : meta.date}`);
+  // TOML's native date-times: offset, UTC, local ("2021-10-19 08:30:00") and local date all parse unquoted.
+  lines.push(`date = ${meta.date}`);
   if (meta.updated) lines.push(`updated = ${meta.updated}`);
   lines.push(`authors = [${meta.authors.map((name) => JSON.stringify(name)).join(", ")}]`);
   lines.push(`tags = [${meta.tags.map((tag) => JSON.stringify(tag)).join(", ")}]`);
