@@ -58,7 +58,11 @@ function writtenDate(text: string): string | undefined {
 
 function isValidDate(value: unknown): boolean {
   if (value instanceof Date) return !Number.isNaN(value.getTime());
-  if (typeof value === "string") return !Number.isNaN(Date.parse(value.replace(" ", "T")));
+  if (typeof value === "string") {
+    // Jekyll's "2017-07-24 18:36:00 +0200" and a zone-less "2017-07-24 18:36:00", in ISO form.
+    const iso = value.replace(/^(\S+) (\S+)(?: ([+-]\d{2})(\d{2}))?$/, (_, d, t, h, m) => `${d}T${t}${h ? `${h}:${m}` : ""}`);
+    return !Number.isNaN(Date.parse(iso));
+  }
   return false;
 }
 
@@ -90,6 +94,7 @@ describe("generateCorpus", () => {
     let withImage = 0;
     let withOffset = 0;
     let withoutZone = 0;
+    let withJekyllOffset = 0;
     for (const [file, text] of files) {
       const match = /^(\d{4})\/(\d{4})-(\d{2})-(\d{2})-[a-z0-9-]+\.(md|txt)$/.exec(file);
       expect(match, file).not.toBeNull();
@@ -113,7 +118,8 @@ describe("generateCorpus", () => {
       if (data.updated !== undefined) expect(isValidDate(data.updated), file).toBe(true);
       const written = writtenDate(text)!;
       expect(written.slice(0, 10), file).toBe(`${year}-${month}-${day}`);
-      if (/[+-]\d{2}:\d{2}$/.test(written)) withOffset++;
+      if (/[+-]\d{2}:?\d{2}$/.test(written)) withOffset++;
+      if (/ [+-]\d{4}$/.test(written)) withJekyllOffset++;
       if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(written)) withoutZone++;
       const authors = data.authors ?? [data.author];
       expect(Array.isArray(authors) && authors.every((a) => typeof a === "string" && a.includes(" ")), file).toBe(true);
@@ -139,6 +145,7 @@ describe("generateCorpus", () => {
     expect(withImage).toBeGreaterThan(150);
     expect(withOffset).toBeGreaterThan(50);
     expect(withoutZone).toBeGreaterThan(20);
+    expect(withJekyllOffset).toBeGreaterThan(20);
     expect(tagUse.size).toBeGreaterThan(60);
     // Zipf-like: the head tag is far more common than a mid-list one.
     expect(tagUse.get(TAGS[0]!) ?? 0).toBeGreaterThan(5 * (tagUse.get(TAGS[100]!) ?? 0) + 10);
