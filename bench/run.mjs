@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { GENERATOR_VERSION, addOne, deleteOne, editOne, generateCorpus, listArticleFiles } from "./generate-corpus.mjs";
 import { HUGO_SITE_VERSION, writeHugoSite } from "./hugo-site.mjs";
+import { targetVerdicts } from "./targets.mjs";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const MEASURE_CHILD = path.join(REPO_ROOT, "bench", "measure-child.mjs");
@@ -94,10 +95,14 @@ async function main() {
   const startup = measureStartup(cli, options.quick ? 1 : 5);
   console.log("");
   console.log(`start-up (median of ${startup.runs}): feedwright --version ${startup.version.toFixed(3)} s, feedwright --help ${startup.help.toFixed(3)} s`);
+  const verdicts = targetVerdicts(results, startup);
+  console.log("");
+  console.log("issue 8 targets (set for a 2-core machine):");
+  for (const line of verdicts) console.log(`  ${line}`);
   if (options.json) {
     await writeFile(
       options.json,
-      JSON.stringify({ header: out, results, hugo: hugoResults, startup }, null, 2) + "\n",
+      JSON.stringify({ header: out, results, hugo: hugoResults, startup, targets: verdicts }, null, 2) + "\n",
     );
   }
 }

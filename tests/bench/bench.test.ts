@@ -19,6 +19,7 @@ import {
   listArticleFiles,
 } from "../../bench/generate-corpus.mjs";
 import { mulberry32, randomFrom } from "../../bench/prng.mjs";
+import { targetVerdicts } from "../../bench/targets.mjs";
 import { TAGS, MONTHS, WEEKDAYS } from "../../bench/vocabulary.mjs";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -205,6 +206,40 @@ describe("corpus mutations", () => {
   });
 });
 
+describe("targetVerdicts", () => {
+  const result = (name: string, size: number, wallSeconds: number, peakRssMiB: number, filesWritten: number, hugoRatio: number | null) => ({
+    name,
+    size,
+    median: { wallSeconds, cpuSeconds: wallSeconds, peakRssMiB, exitCode: 0 },
+    runs: 1,
+    filesWritten,
+    filesRemoved: 0,
+    hugoRatio,
+  });
+
+  it("judges the measured cases against issue 8's limits and leaves out what was not measured", () => {
+    const lines = targetVerdicts(
+      [
+        result("cold", 10000, 4, 280, 30000, 0.31),
+        result("no-change", 10000, 0.3, 90, 2, 0.02),
+        result("one-edited", 10000, 0.5, 90, 3, 0.05),
+        result("cold", 100000, 45, 1100, 300000, null),
+      ],
+      { version: 0.1, help: 0.2 },
+    );
+    expect(lines).toEqual([
+      "MISSED cold 10000: 0.310 x Hugo cold (target <= 0.3)",
+      "met    cold 10000: 280 MiB peak RSS (target <= 300)",
+      "met    no-change 10000: 0.020 x Hugo cold (target <= 0.04)",
+      "MISSED no-change 10000: 2 files written (target <= 0)",
+      "met    one-edited 10000: 0.050 x Hugo cold (target <= 0.08)",
+      "MISSED cold 100000: 1100 MiB peak RSS (target <= 1024)",
+      "MISSED cold 100000: 11.25 x the 10000 cold build (target <= 11)",
+      "MISSED start-up: 0.200 s for --version and --help (target <= 0.15)",
+    ]);
+  });
+});
+
 interface HarnessRun {
   code: number | null;
   stdout: string;
@@ -263,6 +298,8 @@ describe("npm run bench --quick", () => {
       // A Node process never runs in less than a few MiB.
       expect(r.median.peakRssMiB).toBeGreaterThan(5);
     }
+
+    expect(result.stdout).toMatch(/^ {2}met {4}no-change 50: 0 files written/m);
 
     // The corpus was put back after the mutations, so the next run reuses it.
     const again = await runHarness(["--quick", "--no-hugo", "--corpora", dir, "--cli", MIRROR_CLI]);
