@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+import path from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import type { BuildSummary } from "./build.js";
+import { VERSION } from "./version.js";
+
+/** Exit codes, as documented in the README. */
+const EXIT = { ok: 0, warnings: 1, usage: 2, failed: 3 } as const;
+
+const BUILD_EXAMPLES = `
+Examples:
+  $ feedwright build                                  publish ./articles into ./out with feedwright.config.json
+  $ feedwright build --articles posts --out public    other folders
+  $ feedwright build --site-url https://example.org/ --limit 50
+  $ feedwright build --now 2026-12-01T08:00:00Z       publish as if it were that moment`;
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("It must be a whole number of at least 1.");
+  return Number(value);
+}
+
+function isoDateTime(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError("It must be an ISO 8601 date-time such as 2026-12-01T08:00:00Z.");
+  }
+  return value;
+}
+
+const errorMessages: string[] = [];
+
+function program(): Command {
+  const cli = new Command()
+    .name("feedwright")
+    .description("Publish RSS 2.0, Atom 1.0 and JSON Feed 1.1, with article pages, from a folder of dated articles.")
+    .version(VERSION, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .exitOverride()
+    // commander's error text is collected and printed by main() as one line.
+    .configureOutput({ outputError: (message) => errorMessages.push(message.trim()) })
+    .addHelpText("after", BUILD_EXAMPLES);
+
+  cli
+    .command("build")
+    .description("publish the articles folder into the output folder")
+    .option("--articles <dir>", "folder of article files (default: articlesDir from the config, else ./articles)")
+    .option("--out <dir>", "output folder (default: outDir from the config, else ./out)")
+    .option("--config <file>", "config file (default: ./feedwright.config.json or .yaml if present)")
+    .option("--site-url <url>", "absolute URL the output is served from")
+    .option("--limit <n>", "how many newest articles the feeds carry", positiveInteger)
+    .option("--now <iso>", "the moment to publish as (articles dated later are held back)", isoDateTime)
+    .option("--drafts", "also publish drafts (for previews)")
+    .option("--future", "also publish articles dated in the future (for previews)")
+    .addOption(new Option("-q, --quiet", "print nothing but problems"))
+    .addHelpText("after", BUILD_EXAMPLES)
+    .exitOverride()
+    .action(async (flags: BuildFlags) => {
+      process.exitCode = await runBuild(flags);
+    });
+  return cli;
+}
+
+interface BuildFlags {
+  articles?: string;
+  out?: string;
+  config?: string;
+  siteUrl?: string;
+  limit?: number;
+  now?: string;
+  drafts?: boolean;
+  future?: boolean;
+  quiet?: boolean;
+}
+
+async function runBuild(flags: BuildFlags): Promise<number> {
+  // Loaded here, not at the top, so --help and --version stay fast.
+  const { build } = await import("./build.js");
+  const summary = await build({
+    ...(flags.config ? { configFile: flags.config } : {}),
+    ...(flags.articles ? { articlesDir: flags.articles } : {}),
+    ...(flags.out ? { outDir: flags.out } : {}),
+    ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
+    ...(flags.limit ? { feedLimit: flags.limit } : {}),
+    ...(flags.now ? { now: flags.now } : {}),
+    drafts: flags.drafts ?? false,
+    future: flags.future ?? false,
+  });
+  reportProblems(summary);
+  if (!flags.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
+  return summary.skipped.length + summary.warnings.length > 0 ? EXIT.warnings : EXIT.ok;
+}
+
+function reportProblems(summary: BuildSummary): void {
+  for (const problem of [...summary.skipped, ...summary.warnings]) {
+    const file = path.relative(process.cwd(), path.join(summary.articlesDir, problem.file)) || problem.file;
+    process.stderr.write(`${file}${problem.line ? `:${problem.line}` : ""}: ${problem.message}\n`);
+  }
+}
+
+function summaryLine(summary: BuildSummary): string {
+  const parts = [
+    `published ${summary.published.length} article${summary.published.length === 1 ? "" : "s"} (${summary.feedItems} in the feeds)`,
+    `${summary.files.written.length} file${summary.files.written.length === 1 ? "" : "s"} written, ${summary.files.unchanged.length} unchanged`,
+  ];
+  if (summary.skipped.length > 0) parts.push(`${summary.skipped.length} problem${summary.skipped.length === 1 ? "" : "s"} in skipped files`);
+  if (summary.drafts.length > 0) parts.push(`${summary.drafts.length} draft${summary.drafts.length === 1 ? "" : "s"} held back`);
+  if (summary.scheduled.length > 0) parts.push(`${summary.scheduled.length} scheduled`);
+  return `feedwright: ${parts.join("; ")} -> ${path.relative(process.cwd(), summary.outDir) || "."}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+      const message = (errorMessages.at(-1) ?? error.message).replace(/^error:\s*/i, "");
+      process.stderr.write(`feedwright: ${message.replace(/\.$/, "")}; run "feedwright --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    const { UsageError, PublishError } = await import("./errors.js");
+    if (error instanceof UsageError) {
+      process.stderr.write(`feedwright: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof PublishError) {
+      process.stderr.write(`feedwright: ${error.message}\n`);
+      return EXIT.failed;
+    }
+    process.stderr.write(`feedwright: unexpected failure: ${(error as Error).message ?? String(error)}. Please report it with the command you ran.\n`);
+    return EXIT.failed;
+  }
+}
+
+// A reader that stops early (`feedwright --help | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,94 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import { UsageError } from "../errors.js";
+import { configSchema, type SiteConfig, type UserConfig } from "./schema.js";
+
+/** File names looked for, in order, when no `--config` is given. */
+export const CONFIG_FILE_NAMES = ["feedwright.config.json", "feedwright.config.yaml", "feedwright.config.yml"];
+
+export interface LoadedConfig {
+  config: SiteConfig;
+  /** The file read, or null when only defaults and overrides were used. */
+  file: string | null;
+  /** Absolute folders, resolved against the config file's folder (or `cwd`). */
+  articlesDir: string;
+  outDir: string;
+}
+
+/**
+ * Loads the configuration: the given file, else the first of CONFIG_FILE_NAMES in `cwd`,
+ * else defaults; then `overrides` (from flags or the API) on top. Everything is validated
+ * together, and any problem becomes one `UsageError` whose message names the file, the
+ * key and what to write instead.
+ */
+export async function loadConfig(options: {
+  cwd: string;
+  file?: string;
+  values?: UserConfig;
+  overrides?: UserConfig;
+}): Promise<LoadedConfig> {
+  const file = options.file ? path.resolve(options.cwd, options.file) : findConfigFile(options.cwd);
+  let fromFile: unknown = {};
+  if (file) {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch {
+      throw new UsageError(`cannot read the config file ${file}: check the path given to --config.`);
+    }
+    fromFile = parseConfigText(text, file);
+  }
+  const merged = { ...(fromFile as object), ...(options.values ?? {}), ...dropUndefined(options.overrides ?? {}) };
+  const result = configSchema.safeParse(merged);
+  if (!result.success) throw new UsageError(describeIssues(result.error.issues, file ?? "configuration"));
+  const base = file ? path.dirname(file) : options.cwd;
+  return {
+    config: result.data,
+    file,
+    articlesDir: path.resolve(base, result.data.articlesDir),
+    outDir: path.resolve(base, result.data.outDir),
+  };
+}
+
+function findConfigFile(cwd: string): string | null {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(cwd, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+function parseConfigText(text: string, file: string): unknown {
+  try {
+    const value: unknown = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text, { schema: "core" });
+    if (value === null || value === undefined) return {};
+    if (typeof value !== "object" || Array.isArray(value)) {
+      throw new UsageError(`${file}: the config must be an object of keys and values.`);
+    }
+    return value;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const message = (error as Error).message.split("\n")[0];
+    throw new UsageError(`${file}: cannot parse the config (${message}); fix the syntax and run again.`);
+  }
+}
+
+function describeIssues(issues: z.core.$ZodIssue[], where: string): string {
+  const lines = issues.map((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${[...issue.path, k].join(".")}"`).join(", ")}; check the spelling against the README's list of config keys`;
+    }
+    const key = issue.path.join(".") || "(top level)";
+    return `"${key}" ${issue.message.replace(/^Invalid input: /, "")}`;
+  });
+  return `${where}: ${lines.join("; ")}.`;
+}
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export type { SiteConfig, UserConfig };

@@ -1,0 +1,76 @@
+import MarkdownIt from "markdown-it";
+import type { Token } from "markdown-it";
+
+/**
+ * One Markdown renderer for the whole program: CommonMark plus tables and strikethrough,
+ * raw HTML allowed (posts often carry `<figure>` blocks; render sanitises later).
+ */
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+/** The marker that ends a hand-chosen summary, as Jekyll, Hugo and WordPress write it. */
+export const MORE_MARKER = /<!--\s*more\s*-->/i;
+
+/** Renders a Markdown body to HTML. The `<!--more-->` marker is dropped. */
+export function renderMarkdown(body: string): string {
+  return markdown.render(body.replace(MORE_MARKER, ""));
+}
+
+/** Plain text of inline Markdown (a title or summary written with `*emphasis*` or `code`). */
+export function inlineMarkdownToText(source: string): string {
+  const tokens = markdown.parseInline(source, {});
+  return collapse(tokens.map((token) => inlineText(token.children ?? [])).join(" "));
+}
+
+/**
+ * The plain text of a Markdown body's lead: the text before `<!--more-->` when the body has
+ * one, else its first paragraph that holds words (a paragraph made only of an image or a
+ * link-less HTML block is passed over). Reference-style links resolve against the whole body.
+ */
+export function leadText(body: string): string | null {
+  const more = MORE_MARKER.exec(body);
+  if (more) {
+    const before = body.slice(0, more.index);
+    const paragraphs = paragraphTexts(before);
+    if (paragraphs.length > 0) return paragraphs.join(" ");
+  }
+  return paragraphTexts(body).find((text) => /\p{L}/u.test(text)) ?? null;
+}
+
+/** The first level-1 heading of a body, as plain text, or null. */
+export function firstHeadingText(body: string): string | null {
+  const tokens = markdown.parse(body, {});
+  const index = tokens.findIndex((token) => token.type === "heading_open" && token.tag === "h1");
+  if (index === -1) return null;
+  const text = collapse(inlineText(tokens[index + 1]?.children ?? []));
+  return text === "" ? null : text;
+}
+
+function paragraphTexts(body: string): string[] {
+  const tokens = markdown.parse(body, {});
+  const texts: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    // Only top-level paragraphs: a paragraph inside a list or quote is not a lead.
+    if (token.type !== "paragraph_open" || token.level !== 0) continue;
+    const inline = tokens[index + 1];
+    const text = collapse(inlineText(inline?.children ?? []));
+    if (text !== "") texts.push(text);
+  }
+  return texts;
+}
+
+function inlineText(children: Token[]): string {
+  let text = "";
+  for (const child of children) {
+    if (child.type === "text" || child.type === "code_inline") text += child.content;
+    else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
+    else if (child.type === "html_inline") text += "";
+    else if (child.type === "image") text += "";
+    else if (child.children) text += inlineText(child.children);
+  }
+  return text;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

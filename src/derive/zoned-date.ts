@@ -1,0 +1,43 @@
+import { TZDate } from "@date-fns/tz";
+
+/** A wall-clock reading: what a calendar and a clock on the wall show. Month is 1-12. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+}
+
+/**
+ * Formats a wall-clock reading in a zone as ISO 8601 with that zone's offset at that moment,
+ * e.g. `2021-10-19T00:00:00+02:00`. `zone` is an IANA name ("Europe/Warsaw") or a fixed
+ * offset ("+02:00"). A reading inside a daylight-saving gap moves forward, as clocks do.
+ * Returns null for an impossible date such as February 30.
+ */
+export function wallTimeToIso(wall: WallTime, zone: string): string | null {
+  const { year, month, day, hour = 0, minute = 0, second = 0 } = wall;
+  if (!isValidCalendarDate(year, month, day)) return null;
+  if (hour > 23 || minute > 59 || second > 60) return null;
+  const date = new TZDate(year, month - 1, day, hour, minute, Math.min(second, 59), zone);
+  if (Number.isNaN(date.getTime())) return null;
+  return stripMilliseconds(date.toISOString());
+}
+
+/** Formats an instant as ISO 8601 in the given zone or fixed offset, without milliseconds. */
+export function instantToIso(epochMs: number, zone: string): string {
+  return stripMilliseconds(new TZDate(epochMs, zone).toISOString());
+}
+
+/** True when year-month-day names a real calendar day (month 1-12). */
+export function isValidCalendarDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) return false;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return Number.isInteger(day) && day >= 1 && day <= daysInMonth;
+}
+
+function stripMilliseconds(iso: string): string {
+  return iso.replace(/\.\d{3}(?=[+-]\d\d:\d\d$|Z$)/, "");
+}

@@ -1,0 +1,67 @@
+import type { Article, Person } from "../article.js";
+import { absoluteUrl } from "./absolute-url.js";
+import type { FeedModel } from "./feed-model.js";
+import { toRfc3339 } from "./format-dates.js";
+import { el, serializeXml, type XmlElement } from "./xml-writer.js";
+
+const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
+const MEDIA_NAMESPACE = "http://search.yahoo.com/mrss/";
+
+/**
+ * Renders Atom 1.0 (RFC 4287). The whole document's shape is in this one function.
+ * Written with our own escaping XML writer rather than the `feed` package, whose Atom output
+ * cannot carry extension elements (Media RSS credits), leaves `<` unescaped in attribute
+ * values and marks plain titles as HTML; here titles are `type="text"` and escaped.
+ */
+export function renderAtom(model: FeedModel): string {
+  const feed = el(
+    "feed",
+    { xmlns: ATOM_NAMESPACE, "xmlns:media": MEDIA_NAMESPACE, "xml:lang": model.language },
+    el("id", {}, model.id),
+    el("title", { type: "text" }, model.title),
+    model.description && el("subtitle", { type: "text" }, model.description),
+    el("updated", {}, toRfc3339(model.updated)),
+    el("link", { rel: "alternate", type: "text/html", href: model.homeUrl }),
+    el("link", { rel: "self", type: "application/atom+xml", href: model.feedUrls.atom }),
+    personElement("author", model.author),
+    el("generator", { uri: model.generator.uri, version: model.generator.version }, model.generator.name),
+    ...model.items.map(entryElement),
+  );
+  return serializeXml(feed);
+}
+
+function entryElement(article: Article): XmlElement {
+  const imageUrl = article.image ? absoluteUrl(article.image.url, new URL("/", article.url).href) : null;
+  return el(
+    "entry",
+    {},
+    el("id", {}, article.id),
+    el("title", { type: "text" }, article.title),
+    el("link", { rel: "alternate", type: "text/html", href: article.url }),
+    el("published", {}, toRfc3339(article.published)),
+    el("updated", {}, toRfc3339(article.updated ?? article.published)),
+    ...article.authors.map((person) => personElement("author", person)),
+    ...article.tags.map((tag) => el("category", { term: tag })),
+    article.summary && el("summary", { type: "text" }, article.summary),
+    el("content", { type: "html" }, article.contentHtml),
+    imageUrl &&
+      el(
+        "media:content",
+        { url: imageUrl, medium: "image" },
+        article.image?.credit && el("media:credit", { role: "photographer" }, article.image.credit),
+        article.image?.caption && el("media:description", { type: "plain" }, article.image.caption),
+      ),
+  );
+}
+
+function personElement(name: string, person: Person): XmlElement {
+  const uri = person.url ? absoluteUrl(person.url, "https://invalid.invalid/") : null;
+  return el(
+    name,
+    {},
+    el("name", {}, person.name),
+    person.email && el("email", {}, person.email),
+    uri && !uri.startsWith("https://invalid.invalid/") ? el("uri", {}, uri) : undefined,
+  );
+}
+

@@ -1,0 +1,41 @@
+import type { Article } from "../../article.js";
+import { escapeXml } from "../xml-safe.js";
+import { formatDisplayDate } from "./format-display-date.js";
+import { renderPage, type FeedLinks } from "./page-layout.js";
+
+/** Renders a listing page (the home page): every article with its date and summary, and feed autodiscovery. */
+export function renderIndexPage(
+  articles: Article[],
+  site: { title: string; description: string; language: string; homeUrl: string; pageUrl: string; feeds: FeedLinks },
+): string {
+  const items = articles.map((article) =>
+    [
+      "<li>",
+      `<h2><a href="${escapeXml(article.url)}">${escapeXml(article.title)}</a></h2>`,
+      `<p class="meta"><time datetime="${escapeXml(article.published)}">${formatDisplayDate(article.published)}</time></p>`,
+      article.summary ? `<p>${escapeXml(article.summary)}</p>` : "",
+      "</li>",
+    ]
+      .filter((part) => part !== "")
+      .join("\n"),
+  );
+  const body = [
+    "<main>",
+    `<h1>${escapeXml(site.title)}</h1>`,
+    site.description ? `<p>${escapeXml(site.description)}</p>` : "",
+    `<p class="meta">Subscribe: <a href="${escapeXml(site.feeds.rss)}">RSS</a> · <a href="${escapeXml(site.feeds.atom)}">Atom</a> · <a href="${escapeXml(site.feeds.json)}">JSON Feed</a></p>`,
+    articles.length > 0 ? `<ul class="articles">\n${items.join("\n")}\n</ul>` : "<p>Nothing published yet.</p>",
+    "</main>",
+  ]
+    .filter((part) => part !== "")
+    .join("\n");
+  return renderPage({
+    title: site.title,
+    language: site.language,
+    canonicalUrl: site.pageUrl,
+    siteTitle: site.title,
+    homeUrl: site.homeUrl,
+    feeds: site.feeds,
+    body,
+  });
+}

@@ -1,0 +1,57 @@
+import type { Article, Diagnostic } from "../article.js";
+
+/**
+ * Makes permalinks and ids unique. Articles are visited oldest first (ties by source path),
+ * so the first-published article keeps its address and a later one that collides gets a
+ * numbered suffix (`/slug-2/`); the outcome does not depend on the order files were read.
+ * Each collision is reported against the article that moved.
+ */
+export function disambiguate(articles: Article[]): { articles: Article[]; diagnostics: Diagnostic[] } {
+  const ordered = [...articles].sort(
+    (a, b) => Date.parse(a.published) - Date.parse(b.published) || (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0),
+  );
+  const permalinks = new Set<string>();
+  const ids = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const result: Article[] = [];
+  for (const original of ordered) {
+    let article = original;
+    if (permalinks.has(article.permalink)) {
+      const permalink = freeVariant(article.permalink, permalinks);
+      const url = new URL(permalink.slice(1), new URL("/", article.url)).href;
+      const idFollowsUrl = article.id === article.url;
+      diagnostics.push({
+        file: article.sourcePath,
+        message: `permalink ${article.permalink} is already used by another article; publishing at ${permalink} instead (set "slug" or "permalink" to choose)`,
+      });
+      article = { ...article, permalink, url, id: idFollowsUrl ? url : article.id };
+    }
+    if (ids.has(article.id)) {
+      const id = freeIdVariant(article.id, ids);
+      diagnostics.push({
+        file: article.sourcePath,
+        message: `id ${article.id} is already used by another article; using ${id} instead (give the article its own "id")`,
+      });
+      article = { ...article, id };
+    }
+    permalinks.add(article.permalink);
+    ids.add(article.id);
+    result.push(article);
+  }
+  return { articles: result, diagnostics };
+}
+
+function freeVariant(permalink: string, taken: Set<string>): string {
+  const stem = permalink.replace(/\/$/, "");
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}/`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+function freeIdVariant(id: string, taken: Set<string>): string {
+  for (let n = 2; ; n++) {
+    const candidate = /^https?:\/\/.*\/$/.test(id) ? `${id.replace(/\/$/, "")}-${n}/` : `${id}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

@@ -1,0 +1,35 @@
+import type { Article } from "../article.js";
+import { compareNewestFirst } from "./compare-articles.js";
+
+export interface SelectOptions {
+  /** The clock, as epoch milliseconds: articles dated after it are scheduled, not published. */
+  now: number;
+  includeDrafts: boolean;
+  includeFuture: boolean;
+  /** How many of the newest articles the feeds carry. */
+  feedLimit: number;
+}
+
+export interface Selection {
+  /** Every article that gets a page, newest first. */
+  published: Article[];
+  /** The newest `feedLimit` of those: what the feeds carry. */
+  feedItems: Article[];
+  drafts: Article[];
+  /** Dated after `now`: held back until a later run. */
+  scheduled: Article[];
+}
+
+/** Decides what publishes now: drafts and future-dated articles are held back unless asked for. */
+export function selectArticles(articles: Article[], options: SelectOptions): Selection {
+  const published: Article[] = [];
+  const drafts: Article[] = [];
+  const scheduled: Article[] = [];
+  for (const article of articles) {
+    if (article.draft && !options.includeDrafts) drafts.push(article);
+    else if (Date.parse(article.published) > options.now && !options.includeFuture) scheduled.push(article);
+    else published.push(article);
+  }
+  published.sort(compareNewestFirst);
+  return { published, feedItems: published.slice(0, options.feedLimit), drafts, scheduled };
+}

@@ -1,0 +1,39 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseFeed } from "feedsmith";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/cli.js";
+import { makeFixture, repoRoot } from "./helpers/fixture.js";
+import { parseXmlStrict } from "./helpers/xml.js";
+
+describe("the committed samples and default config (what `npm start` publishes)", () => {
+  it("publishes articles/ cleanly: every sample but the draft, with the lead image credit", async () => {
+    const out = await makeFixture();
+    const pkg = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8"));
+    expect(pkg.scripts.start).toBe("node dist/cli.js build --config feedwright.config.json");
+
+    const result = await runCli(["build", "--config", "feedwright.config.json", "--out", out], repoRoot);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+
+    const rssXml = await readFile(path.join(out, "rss.xml"), "utf8");
+    parseXmlStrict(rssXml);
+    const rss = parseFeed(rssXml);
+    if (rss.format !== "rss") throw new Error(`expected RSS, got ${rss.format}`);
+    const items = rss.feed.items ?? [];
+    expect(items.length).toBeGreaterThanOrEqual(5);
+    expect(items.map((item) => item.title)).not.toContain("Draft: the cycle lane to the station");
+    const ferry = items.find((item) => item.title?.startsWith("The river ferry returns"));
+    expect(ferry?.media?.contents?.[0]).toMatchObject({
+      url: "http://localhost:4173/images/ferry-launch.jpg",
+      medium: "image",
+    });
+    expect(ferry?.media?.contents?.[0]?.credits?.[0]).toMatchObject({ value: "Piotr Nowak / Gazette", role: "photographer" });
+
+    parseXmlStrict(await readFile(path.join(out, "atom.xml"), "utf8"));
+    const json = JSON.parse(await readFile(path.join(out, "feed.json"), "utf8"));
+    expect(json.items).toHaveLength(items.length);
+    const home = await readFile(path.join(out, "index.html"), "utf8");
+    expect(home).toContain("application/rss+xml");
+  });
+});
