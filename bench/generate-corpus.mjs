@@ -110,13 +110,13 @@ export async function generateCorpus(dir, opts) {
 }
 
 /**
- * Appends an editor's note to the newest article (the one every feed shows), so a build must
- * re-render that page and the feeds.
+ * Appends an editor's note to the newest Markdown article (one every feed shows), so a build must
+ * re-render that page and the feeds. Markdown, not raw text, so the edit matters to any reader.
  * @param {string} dir
  * @returns {Promise<Mutation>}
  */
 export async function editOne(dir) {
-  const files = await listArticleFiles(dir);
+  const files = (await listArticleFiles(dir)).filter((file) => file.endsWith(".md"));
   const file = files.at(-1);
   if (file === undefined) throw new Error(`No articles in ${dir} to edit.`);
   const target = path.join(dir, file);
@@ -149,12 +149,13 @@ export async function addOne(dir) {
 }
 
 /**
- * Deletes the article in the middle of the archive (by file-name order), so tag pages change.
+ * Deletes the Markdown article in the middle of the archive (by file-name order), so its page
+ * must go and tag pages change.
  * @param {string} dir
  * @returns {Promise<Mutation>}
  */
 export async function deleteOne(dir) {
-  const files = await listArticleFiles(dir);
+  const files = (await listArticleFiles(dir)).filter((file) => file.endsWith(".md"));
   const file = files[Math.floor(files.length / 2)];
   if (file === undefined) throw new Error(`No articles in ${dir} to delete.`);
   const target = path.join(dir, file);

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -181,7 +180,7 @@ describe("corpus mutations", () => {
     await generateCorpus(a, { count: 40, seed: 3 });
     await generateCorpus(b, { count: 40, seed: 3 });
     const pristine = await readCorpus(a);
-    const newest = [...pristine.keys()].at(-1)!;
+    const newest = [...pristine.keys()].filter((file) => file.endsWith(".md")).at(-1)!;
 
     const mutationsA = [await editOne(a), await addOne(a), await deleteOne(a)];
     const mutationsB = [await editOne(b), await addOne(b), await deleteOne(b)];
@@ -197,6 +196,7 @@ describe("corpus mutations", () => {
     expect(path.posix.basename(add!.file) > path.posix.basename(newest)).toBe(true);
     expect(isValidDate(frontMatter(mutated.get(add!.file)!).date)).toBe(true);
     expect(pristine.has(del!.file)).toBe(true);
+    expect(del!.file.endsWith(".md")).toBe(true);
     expect(mutated.has(del!.file)).toBe(false);
     expect(del!.file).not.toBe(newest);
     expect(mutated.size).toBe(pristine.size);
@@ -307,14 +307,17 @@ describe("npm run bench --quick", () => {
     expect(again.stderr).toContain("reusing corpus");
   });
 
-  // TEMPORARY condition until the lead's CLI is merged into this branch: then dist/cli.js always exists.
-  it.skipIf(!existsSync(REAL_CLI))("runs against the real feedwright CLI and prints all five cases", async () => {
+  // tests/global-setup.ts compiles src/ first, so dist/cli.js is the current CLI.
+  it("runs against the real feedwright CLI and prints all five cases", async () => {
     const dir = await tempDir();
-    const result = await runHarness(["--quick", "--no-hugo", "--corpora", dir]);
+    const result = await runHarness(["--quick", "--no-hugo", "--corpora", dir, "--cli", REAL_CLI]);
     expect(result.stderr).not.toMatch(/stopped|exited with/);
     expect(result.code).toBe(0);
     for (const name of CASE_NAMES) expect(tableRow(result.stdout, name), name).toBeDefined();
     expect(Number(tableRow(result.stdout, "cold")![5])).toBeGreaterThan(0);
+    expect(tableRow(result.stdout, "no-change")![5]).toBe("0");
+    expect(Number(tableRow(result.stdout, "one-edited")![5])).toBeGreaterThan(0);
+    expect(Number(tableRow(result.stdout, "one-added")![5])).toBeGreaterThan(0);
     expect(result.stdout).toMatch(/start-up \(median of \d+\): feedwright --version \d/);
   });
 });
