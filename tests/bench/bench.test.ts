@@ -24,6 +24,7 @@ import { TAGS, MONTHS, WEEKDAYS } from "../../bench/vocabulary.mjs";
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const RUN_SCRIPT = path.join(REPO_ROOT, "bench", "run.mjs");
 const MIRROR_CLI = path.join(REPO_ROOT, "tests", "bench", "fixtures", "mirror-cli.mjs");
+const FAILING_CLI = path.join(REPO_ROOT, "tests", "bench", "fixtures", "failing-cli.mjs");
 const REAL_CLI = path.join(REPO_ROOT, "dist", "cli.js");
 const CASE_NAMES = ["cold", "no-change", "one-edited", "one-added", "one-deleted"];
 
@@ -305,6 +306,30 @@ describe("npm run bench --quick", () => {
     const again = await runHarness(["--quick", "--no-hugo", "--corpora", dir, "--cli", MIRROR_CLI]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain("reusing corpus");
+  });
+
+  it("says when Hugo is not installed and still times every case", async () => {
+    const dir = await tempDir();
+    const result = await runHarness(["--quick", "--corpora", dir, "--cli", MIRROR_CLI, "--hugo", path.join(dir, "no-such-hugo")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("hugo not found: ratios skipped");
+    expect(result.stdout).not.toContain("x hugo cold");
+    for (const name of CASE_NAMES) expect(tableRow(result.stdout, name), name).toBeDefined();
+  });
+
+  it("stops with the build's own error when a build fails", async () => {
+    const dir = await tempDir();
+    const result = await runHarness(["--quick", "--no-hugo", "--corpora", dir, "--cli", FAILING_CLI]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("feedwright build exited with 3");
+    expect(result.stderr).toContain("the output folder could not be written");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("explains a bad option in one sentence", async () => {
+    const result = await runHarness(["--sizes", "ten"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--sizes must be a comma-separated list of positive whole numbers/);
   });
 
   // tests/global-setup.ts compiles src/ first, so dist/cli.js is the current CLI.
