@@ -57,6 +57,19 @@ export const configSchema = z.strictObject({
   summaryLength: z.number().int().min(40).max(10_000).default(300),
   articlesDir: z.string().min(1).default("articles"),
   outDir: z.string().min(1).default("out"),
+  /** Channel image of the RSS feed (a logo), absolute or relative to `siteUrl`. */
+  image: z.string().min(1).optional(),
+  /** Atom `icon` (small, square) and JSON Feed `favicon`, absolute or relative to `siteUrl`. */
+  icon: z.string().min(1).optional(),
+  /** Atom `logo` (wide) and JSON Feed `icon`, absolute or relative to `siteUrl`. */
+  logo: z.string().min(1).optional(),
+  /** Also publish one feed per author under `authors/<slug>/`. */
+  authorFeeds: z.boolean().default(false),
+  /** The date in `tag:` URIs made from explicit non-URI ids (RFC 4151); never change it once published. */
+  idDate: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date such as \"2000-01-01\" (or \"2000\", \"2000-01\"), a day you owned the site's domain")
+    .default("2000-01-01"),
 });
 
 /** The configuration as written by a user (every key optional). */

@@ -1,0 +1,32 @@
+import { absoluteUrl } from "./absolute-url.js";
+
+/**
+ * Makes every candidate URL in a `srcset` value absolute against `base`, keeping each
+ * candidate's descriptors (`2x`, `640w`). Candidates whose URL is not http(s) after
+ * resolving (`javascript:`, `data:`) are dropped. Parsed as the HTML standard does: a URL is
+ * a run of non-space characters; commas at its end separate candidates.
+ */
+export function absoluteSrcset(srcset: string, base: string): string {
+  const candidates: string[] = [];
+  let position = 0;
+  while (position < srcset.length) {
+    while (position < srcset.length && /[\s,]/.test(srcset[position]!)) position++;
+    if (position >= srcset.length) break;
+    let end = position;
+    while (end < srcset.length && !/\s/.test(srcset[end]!)) end++;
+    let url = srcset.slice(position, end);
+    position = end;
+    let descriptor = "";
+    if (url.endsWith(",")) {
+      url = url.replace(/,+$/, "");
+    } else {
+      const comma = srcset.indexOf(",", position);
+      const stop = comma === -1 ? srcset.length : comma;
+      descriptor = srcset.slice(position, stop).trim();
+      position = stop + 1;
+    }
+    const absolute = absoluteUrl(url, base);
+    if (absolute) candidates.push(descriptor ? `${absolute} ${descriptor}` : absolute);
+  }
+  return candidates.join(", ");
+}

@@ -1,0 +1,56 @@
+import type { Article, Person } from "../article.js";
+import type { SiteConfig } from "../config/schema.js";
+import { absoluteUrl } from "./absolute-url.js";
+import { sanitizeContent } from "./sanitize-content.js";
+import { stableItemId } from "./stable-id.js";
+import { xmlSafe } from "./xml-safe.js";
+
+/**
+ * Makes an article ready for every renderer, once: content sanitised and its links made
+ * absolute (sanitize-content.ts), the lead image's URL made absolute against the article
+ * (or the image dropped when it is not http(s)), the id turned into a stable absolute URI
+ * (stable-id.ts), and every text normalised to NFC without characters XML 1.0 forbids.
+ * Feeds and HTML pages then show the same, safe content.
+ */
+export function prepareArticle(article: Article, config: Pick<SiteConfig, "siteUrl" | "idDate">): Article {
+  const imageUrl = article.image ? absoluteUrl(article.image.url, article.url) : null;
+  return {
+    ...article,
+    id: stableItemId(xmlSafe(article.id), config.siteUrl, config.idDate),
+    title: xmlSafe(article.title),
+    summary: xmlSafe(article.summary),
+    contentHtml: sanitizeContent(article.contentHtml, article.url),
+    authors: article.authors.map(preparePerson).filter((person) => person.name !== ""),
+    tags: article.tags.map(xmlSafe).filter((tag) => tag.trim() !== ""),
+    image:
+      article.image && imageUrl
+        ? {
+            url: imageUrl,
+            caption: cleanOptional(article.image.caption),
+            credit: cleanOptional(article.image.credit),
+            alt: cleanOptional(article.image.alt),
+          }
+        : null,
+    imageCredits: article.imageCredits
+      .map((credit) => ({ caption: cleanOptional(credit.caption), credit: xmlSafe(credit.credit) }))
+      .filter((credit) => credit.credit !== ""),
+    mainImageCredit: cleanOptional(article.mainImageCredit),
+  };
+}
+
+/** A person as feeds can carry them: name cleaned, e-mail only when it looks like one, url only when absolute http(s). */
+export function preparePerson(person: Person): Person {
+  const url = person.url ? absoluteUrl(person.url, "https://invalid.invalid/") : null;
+  return {
+    name: xmlSafe(person.name).trim(),
+    // Atom requires an e-mail address to look like one; anything else is left out.
+    ...(person.email && /^[^\s@]+@[^\s@]+$/.test(xmlSafe(person.email).trim()) ? { email: xmlSafe(person.email).trim() } : {}),
+    ...(url && !url.startsWith("https://invalid.invalid/") ? { url } : {}),
+  };
+}
+
+function cleanOptional(text: string | null): string | null {
+  if (text === null) return null;
+  const cleaned = xmlSafe(text);
+  return cleaned === "" ? null : cleaned;
+}
