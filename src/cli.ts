@@ -56,7 +56,36 @@ function program(): Command {
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuild(flags);
     });
+  cli
+    .command("check")
+    .description("validate the published feeds in DIR (default: the output folder)")
+    .argument("[dir]", "folder holding rss.xml, atom.xml, feed.json (default: outDir from the config, else ./out)")
+    .option("--config <file>", "config file (default: ./feedwright.config.json or .yaml if present)")
+    .option("--site-url <url>", "the URL the folder is served from, for checking self links")
+    .option("--strict", "warnings fail the check too")
+    .addOption(new Option("-q, --quiet", "print only problems, no summary"))
+    .exitOverride()
+    .action(async (dir: string | undefined, flags: CheckFlags) => {
+      const { runCheck } = await import("./check/run-check.js");
+      const result = await runCheck({
+        cwd: process.cwd(),
+        ...(dir ? { dir } : {}),
+        ...(flags.config ? { configFile: flags.config } : {}),
+        ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
+        strict: flags.strict ?? false,
+      });
+      for (const line of result.lines) process.stdout.write(`${line}\n`);
+      if (!flags.quiet) process.stdout.write(`${result.summary}\n`);
+      process.exitCode = result.exitCode;
+    });
   return cli;
+}
+
+interface CheckFlags {
+  config?: string;
+  siteUrl?: string;
+  strict?: boolean;
+  quiet?: boolean;
 }
 
 interface BuildFlags {
