@@ -5,7 +5,7 @@ import { deriveArticle } from "./derive/derive-article.js";
 import { PublishError, UsageError } from "./errors.js";
 import { writeOutput } from "./publish/write-output.js";
 import { findArticleFiles } from "./read/find-article-files.js";
-import { readSource } from "./read/read-source.js";
+import { INCOMPLETE_GRACE_MS, readSource } from "./read/read-source.js";
 import { splitFrontMatter } from "./read/split-front-matter.js";
 import { renderSite } from "./render/render-site.js";
 import { disambiguate } from "./select/disambiguate.js";
@@ -29,6 +29,12 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Publish future-dated articles too (for previews). */
   future?: boolean;
+  /** Treat every problem as fatal: when any file has one, write nothing. */
+  strict?: boolean;
+  /** The wall clock for file ages (settle time); defaults to `Date.now`. Separate from `now`, which is for scheduling. */
+  clock?: () => number;
+  /** Called as files are read, for progress displays. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BuildSummary {
@@ -44,7 +50,13 @@ export interface BuildSummary {
   skipped: Diagnostic[];
   /** Problems in files that were still published. */
   warnings: Diagnostic[];
+  /** Files that look mid-write (just modified, empty, cut off): left for a later run. Not problems. */
+  pending: Diagnostic[];
+  /** True when `strict` was set and problems were found: nothing was written. */
+  refused: boolean;
   files: { written: string[]; unchanged: string[] };
+  /** Milliseconds spent in each stage. */
+  timings: { read: number; render: number; write: number; total: number };
 }
 
 /**
@@ -69,24 +81,34 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   });
   const { config, articlesDir, outDir } = loaded;
   const now = readNow(options.now);
+  const clock = options.clock ?? Date.now;
+  const started = clock();
 
-  let files: string[];
+  let found;
   try {
-    files = await findArticleFiles(articlesDir);
+    found = await findArticleFiles(articlesDir);
   } catch {
     throw new UsageError(`cannot read the articles folder ${articlesDir}: create it or pass --articles DIR.`);
   }
 
   const articles: Article[] = [];
-  const skipped: Diagnostic[] = [];
+  const skipped: Diagnostic[] = [...found.diagnostics];
   const warnings: Diagnostic[] = [];
-  for (const sourcePath of files) {
-    const source = await readSource(articlesDir, sourcePath);
+  const pending: Diagnostic[] = [];
+  const limits = { maxBytes: config.maxFileBytes, settleMs: config.settleSeconds * 1000, now: clock() };
+  for (const [index, sourcePath] of found.files.entries()) {
+    options.onProgress?.(index, found.files.length);
+    const source = await readSource(articlesDir, sourcePath, limits);
     if (!source.ok) {
-      skipped.push(source.diagnostic);
+      (source.kind === "pending" ? pending : skipped).push(source.diagnostic);
       continue;
     }
-    const result = deriveArticle(sourcePath, splitFrontMatter(source.text), config);
+    const split = splitFrontMatter(source.text);
+    if (split.problems.some((problem) => problem.unclosed) && limits.now - source.mtimeMs < INCOMPLETE_GRACE_MS) {
+      pending.push({ file: sourcePath, line: 1, message: "front matter is not closed yet, probably still being written; it will be published by a later run" });
+      continue;
+    }
+    const result = deriveArticle(sourcePath, split, config);
     if (result.ok) {
       articles.push(result.article);
       warnings.push(...result.diagnostics);
@@ -94,6 +116,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       skipped.push(...result.diagnostics);
     }
   }
+  options.onProgress?.(found.files.length, found.files.length);
+  const readDone = clock();
 
   const unique = disambiguate(articles);
   warnings.push(...unique.diagnostics);
@@ -105,12 +129,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   });
 
   const output = renderSite(config, selection.published, selection.feedItems);
-  let written;
-  try {
-    written = await writeOutput(outDir, output);
-  } catch (error) {
-    throw new PublishError(`cannot write to the output folder ${outDir} (${(error as Error).message}); check that it is writable.`);
+  const renderDone = clock();
+  const refused = (options.strict ?? false) && skipped.length + warnings.length > 0;
+  let written = { written: [] as string[], unchanged: [] as string[] };
+  if (!refused) {
+    try {
+      written = await writeOutput(outDir, output);
+    } catch (error) {
+      throw new PublishError(`cannot write to the output folder ${outDir} (${(error as Error).message}); check that it is writable.`);
+    }
   }
+  const finished = clock();
 
   return {
     articlesDir,
@@ -121,7 +150,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     scheduled: selection.scheduled.map((article) => ({ file: article.sourcePath, published: article.published })),
     skipped,
     warnings,
+    pending,
+    refused,
     files: written,
+    timings: { read: readDone - started, render: renderDone - readDone, write: finished - renderDone, total: finished - started },
   };
 }
 

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import type { BuildSummary } from "./build.js";
 import { VERSION } from "./version.js";
 
 /** Exit codes, as documented in the README. */
@@ -50,7 +48,10 @@ function program(): Command {
     .option("--now <iso>", "the moment to publish as (articles dated later are held back)", isoDateTime)
     .option("--drafts", "also publish drafts (for previews)")
     .option("--future", "also publish articles dated in the future (for previews)")
-    .addOption(new Option("-q, --quiet", "print nothing but problems"))
+    .option("--strict", "treat every problem as fatal: write nothing when any file has one (exit 3)")
+    .option("--json", "print a machine-readable JSON report on standard output")
+    .addOption(new Option("-q, --quiet", "print nothing but problems").conflicts("verbose"))
+    .option("-v, --verbose", "print the summary line even when standard output is not a terminal")
     .addHelpText("after", BUILD_EXAMPLES)
     .exitOverride()
     .action(async (flags: BuildFlags) => {
@@ -97,12 +98,17 @@ interface BuildFlags {
   now?: string;
   drafts?: boolean;
   future?: boolean;
+  strict?: boolean;
+  json?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {
   // Loaded here, not at the top, so --help and --version stay fast.
-  const { build } = await import("./build.js");
+  const [{ build }, report] = await Promise.all([import("./build.js"), import("./cli/report.js")]);
+  const interactive = process.stdout.isTTY === true && !flags.quiet && !flags.json;
+  const progress = report.progressBar(process.stderr);
   const summary = await build({
     ...(flags.config ? { configFile: flags.config } : {}),
     ...(flags.articles ? { articlesDir: flags.articles } : {}),
@@ -112,28 +118,21 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     ...(flags.now ? { now: flags.now } : {}),
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
+    strict: flags.strict ?? false,
+    ...(interactive ? { onProgress: progress.update } : {}),
   });
-  reportProblems(summary);
-  if (!flags.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
-  return summary.skipped.length + summary.warnings.length > 0 ? EXIT.warnings : EXIT.ok;
-}
-
-function reportProblems(summary: BuildSummary): void {
-  for (const problem of [...summary.skipped, ...summary.warnings]) {
-    const file = path.relative(process.cwd(), path.join(summary.articlesDir, problem.file)) || problem.file;
-    process.stderr.write(`${file}${problem.line ? `:${problem.line}` : ""}: ${problem.message}\n`);
+  progress.finish();
+  const problems = summary.skipped.length + summary.warnings.length;
+  const exitCode = summary.refused ? EXIT.failed : problems > 0 ? EXIT.warnings : EXIT.ok;
+  for (const line of report.problemLines(summary)) process.stderr.write(`${line}\n`);
+  if (flags.json) process.stdout.write(report.jsonReport(summary, exitCode));
+  else if (interactive || flags.verbose) {
+    for (const line of report.problemLines(summary, summary.pending)) process.stderr.write(`note: ${line}\n`);
+    process.stdout.write(`${report.summaryLine(summary)}\n`);
+  } else if (summary.refused) {
+    process.stderr.write(`${report.summaryLine(summary)}\n`);
   }
-}
-
-function summaryLine(summary: BuildSummary): string {
-  const parts = [
-    `published ${summary.published.length} article${summary.published.length === 1 ? "" : "s"} (${summary.feedItems} in the feeds)`,
-    `${summary.files.written.length} file${summary.files.written.length === 1 ? "" : "s"} written, ${summary.files.unchanged.length} unchanged`,
-  ];
-  if (summary.skipped.length > 0) parts.push(`${summary.skipped.length} problem${summary.skipped.length === 1 ? "" : "s"} in skipped files`);
-  if (summary.drafts.length > 0) parts.push(`${summary.drafts.length} draft${summary.drafts.length === 1 ? "" : "s"} held back`);
-  if (summary.scheduled.length > 0) parts.push(`${summary.scheduled.length} scheduled`);
-  return `feedwright: ${parts.join("; ")} -> ${path.relative(process.cwd(), summary.outDir) || "."}`;
+  return exitCode;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,17 +1,15 @@
-import { cp, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import { build, UsageError } from "../src/index.js";
-import { makeFixture, repoRoot } from "./helpers/fixture.js";
+import { copyFixture, makeFixture } from "./helpers/fixture.js";
 import { childText, childrenNamed, parseXmlStrict } from "./helpers/xml.js";
 
 const NOW = "2024-06-01T00:00:00Z";
 
-async function fixtureSite(): Promise<string> {
-  const dir = await makeFixture();
-  await cp(path.join(repoRoot, "tests", "fixtures", "site"), dir, { recursive: true });
-  return dir;
+function fixtureSite(): Promise<string> {
+  return copyFixture("tests/fixtures/site");
 }
 
 async function buildFixture() {

@@ -1,9 +1,9 @@
-import { cp, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
-import { makeFixture, repoRoot } from "./helpers/fixture.js";
+import { copyFixture, makeFixture, repoRoot } from "./helpers/fixture.js";
 
 describe("feedwright command", () => {
   it("prints help with examples and its version", async () => {
@@ -46,8 +46,7 @@ describe("feedwright command", () => {
   });
 
   it("publishes with warnings (exit 1) and names each bad file with its line", async () => {
-    const dir = await makeFixture();
-    await cp(path.join(repoRoot, "tests", "fixtures", "site"), dir, { recursive: true });
+    const dir = await copyFixture("tests/fixtures/site");
     const result = await runCli(["build", "--now", "2024-06-01T00:00:00Z"], dir);
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split("\n");

@@ -1,18 +1,21 @@
-import { readFile } from "node:fs/promises";
+import { cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
-import { makeFixture, repoRoot } from "./helpers/fixture.js";
+import { copyFixture, repoRoot } from "./helpers/fixture.js";
 import { parseXmlStrict } from "./helpers/xml.js";
 
 describe("the committed samples and default config (what `npm start` publishes)", () => {
   it("publishes articles/ cleanly: every sample but the draft, with the lead image credit", async () => {
-    const out = await makeFixture();
     const pkg = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8"));
     expect(pkg.scripts.start).toBe("node dist/cli.js build --config feedwright.config.json");
+    // The committed articles and config, copied so that the test never writes into the checkout.
+    const site = await copyFixture("articles");
+    await cp(path.join(repoRoot, "feedwright.config.json"), path.join(site, "feedwright.config.json"));
+    const out = path.join(site, "out");
 
-    const result = await runCli(["build", "--config", "feedwright.config.json", "--out", out], repoRoot);
+    const result = await runCli(["build", "--config", "feedwright.config.json", "--articles", "."], site);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
 

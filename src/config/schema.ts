@@ -57,6 +57,8 @@ export const configSchema = z.strictObject({
   summaryLength: z.number().int().min(40).max(10_000).default(300),
   articlesDir: z.string().min(1).default("articles"),
   outDir: z.string().min(1).default("out"),
+  maxFileBytes: z.number().int().min(1).default(5 * 1024 * 1024),
+  settleSeconds: z.number().min(0).max(3600).default(2),
   /** Channel image of the RSS feed (a logo), absolute or relative to `siteUrl`. */
   image: z.string().min(1).optional(),
   /** Atom `icon` (small, square) and JSON Feed `favicon`, absolute or relative to `siteUrl`. */

@@ -10,6 +10,8 @@ export interface FrontMatterProblem {
   message: string;
   /** True when nothing usable could be read from the front matter. */
   fatal: boolean;
+  /** True when the front matter is never closed: the file may still be being written. */
+  unclosed?: boolean;
 }
 
 export interface SplitFile {
@@ -62,7 +64,7 @@ export function splitFrontMatter(text: string): SplitFile {
       body: "",
       bodyLine: lines.length + 1,
       keyLines: {},
-      problems: [{ line: 1, message: `front matter opened with "${fence.delimiter}" is never closed; add a closing "${fence.delimiter}" line`, fatal: true }],
+      problems: [{ line: 1, message: `front matter opened with "${fence.delimiter}" is never closed; add a closing "${fence.delimiter}" line`, fatal: true, unclosed: true }],
     };
   }
 
@@ -132,7 +134,7 @@ function splitBareJson(source: string): SplitFile {
       body: "",
       bodyLine: 1,
       keyLines: {},
-      problems: [{ line: 1, message: "JSON front matter opened with \"{\" is never closed", fatal: true }],
+      problems: [{ line: 1, message: "JSON front matter opened with \"{\" is never closed", fatal: true, unclosed: true }],
     };
   }
   const data = parseJson(source.slice(0, end + 1), problems, 1);

@@ -1,0 +1,256 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { type StagedFile, TEMP_FILE_PATTERN, hasSameBytes, stageFileAtomic, syncDirectory } from "./atomic-write.js";
+import { LOCK_FILE, defaultIsProcessAlive } from "./lock.js";
+import { MANIFEST_FILE, readManifest, staleFiles, writeManifest } from "./manifest.js";
+import { publishBatches } from "./publish-order.js";
+import { removeStaleFiles } from "./remove-stale.js";
+import { UnsafePathError, assertSafeRelativePath, resolveInside } from "./safe-path.js";
+
+/** What a publish did (or, with `dryRun`, would do). Paths are relative to the out dir, `/`-separated, sorted. */
+export interface PublishResult {
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+export interface PublishOptions {
+  /** Work out the result without writing or removing anything. */
+  dryRun?: boolean;
+  /** Whether a pid on this host is running (for leftover temp files). Default: `process.kill(pid, 0)`. */
+  isProcessAlive?: (pid: number) => boolean;
+  /** The clock, in ms since the epoch. Default `Date.now`. */
+  now?: () => number;
+  /**
+   * Called as each changed file is staged (written to its temp file) and again
+   * as it is committed (renamed into place): for a progress bar.
+   */
+  onProgress?: (step: "staged" | "committed", relPath: string) => void;
+}
+
+/** File names feedwright keeps for itself in the out dir; a rendered file may not use them. */
+export const RESERVED_OUT_FILES: readonly string[] = [MANIFEST_FILE, LOCK_FILE];
+
+/**
+ * A leftover temp file whose writer still seems alive is left alone, unless
+ * it is older than this: by then the pid has surely been reused.
+ */
+export const ORPHAN_TEMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+/** Files written at the same time within one batch; fsync latency dominates, so a few in flight help. */
+const WRITE_CONCURRENCY = 8;
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Throws a clear error for any path that is unsafe, reserved, or both a file and a folder. */
+function validatePaths(relPaths: string[]): void {
+  for (const relPath of relPaths) {
+    assertSafeRelativePath(relPath);
+    if (RESERVED_OUT_FILES.includes(relPath)) {
+      throw new UnsafePathError(relPath, "is reserved for feedwright's own bookkeeping");
+    }
+    if (TEMP_FILE_PATTERN.test(path.posix.basename(relPath))) {
+      throw new UnsafePathError(relPath, "looks like one of feedwright's temporary files");
+    }
+  }
+  const files = new Set(relPaths);
+  for (const relPath of relPaths) {
+    const segments = relPath.split("/");
+    for (let i = 1; i < segments.length; i++) {
+      const folder = segments.slice(0, i).join("/");
+      if (files.has(folder)) {
+        throw new UnsafePathError(relPath, `needs ${JSON.stringify(folder)} to be a folder, but it is also a file to write`);
+      }
+    }
+  }
+}
+
+/**
+ * Removes temp files left in `folders` by killed runs: names matching
+ * {@link TEMP_FILE_PATTERN} whose pid is not this process and is dead (or the
+ * file is very old). They are dotfiles, but some servers publish those too.
+ */
+async function removeOrphanTempFiles(
+  folders: Iterable<string>,
+  isProcessAlive: (pid: number) => boolean,
+  now: () => number,
+): Promise<void> {
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = await fs.readdir(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const match = TEMP_FILE_PATTERN.exec(name);
+      if (!match) continue;
+      const pid = Number(match[2]);
+      if (pid === process.pid) continue;
+      const fullPath = path.join(folder, name);
+      try {
+        const stat = await fs.lstat(fullPath);
+        if (!stat.isFile()) continue;
+        if (isProcessAlive(pid) && now() - stat.mtimeMs < ORPHAN_TEMP_MAX_AGE_MS) continue;
+        await fs.unlink(fullPath);
+      } catch {
+        // Gone already, or not removable: harmless either way.
+      }
+    }
+  }
+}
+
+/**
+ * Runs `task` over `items` with at most `limit` in flight. After a failure no
+ * new item starts, every running one is waited for, and the first error is
+ * thrown, so the caller can clean up knowing nothing is still in progress.
+ */
+async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (next < items.length && failure === undefined) {
+      const item = items[next++] as T;
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+/** Aborts staged files. Twice, because a folder one file created may still hold another's temp file the first time. */
+async function abortAll(staged: Iterable<StagedFile>): Promise<void> {
+  const list = [...staged];
+  for (let pass = 0; pass < 2; pass++) {
+    for (const file of list) await file.abort();
+  }
+}
+
+/**
+ * Publishes `files` (relative path -> content) into `outDir`.
+ *
+ * Every path is checked first (no `..`, no absolute path, no NUL, no clash
+ * with feedwright's own files); one bad path throws {@link UnsafePathError}
+ * before anything is written. Then:
+ * 1. leftover temp files from killed runs are removed;
+ * 2. every changed file is staged: written to a temp file next to its target
+ *    and flushed to disk (unchanged files are left alone). If any staging
+ *    fails (disk full, permissions), all staged files are discarded and the
+ *    error is thrown with the out dir as it was;
+ * 3. the manifest is extended to list every file about to appear, so a run
+ *    killed from here on can still clean up after itself next time;
+ * 4. the staged files are renamed into place: pages and assets first, then
+ *    feeds, then the home page (see publish-order.ts). A stale file standing
+ *    where a folder must now go (or the reverse) is removed just before;
+ * 5. files listed in the previous manifest but absent from `files` are
+ *    removed (only those, and only regular files inside `outDir`);
+ * 6. the manifest is rewritten to list exactly `files`.
+ *
+ * With `dryRun`, nothing is written or removed; the result says what would be.
+ */
+export async function publishFiles(
+  outDir: string,
+  files: Map<string, string | Uint8Array>,
+  opts: PublishOptions = {},
+): Promise<PublishResult> {
+  const relPaths = [...files.keys()].sort(byCodeUnit);
+  validatePaths(relPaths);
+  const isProcessAlive = opts.isProcessAlive ?? defaultIsProcessAlive;
+  const now = opts.now ?? Date.now;
+  const contentOf = (relPath: string) => files.get(relPath) as string | Uint8Array;
+
+  const previous = await readManifest(outDir);
+  const stale = staleFiles(previous, relPaths);
+  const unchanged: string[] = [];
+
+  if (opts.dryRun) {
+    const written: string[] = [];
+    for (const relPath of relPaths) {
+      const same = await hasSameBytes(resolveInside(outDir, relPath), contentOf(relPath));
+      (same ? unchanged : written).push(relPath);
+    }
+    const removable: string[] = [];
+    for (const relPath of stale) {
+      const stat = await fs.lstat(resolveInside(outDir, relPath)).catch(() => null);
+      if (stat?.isFile()) removable.push(relPath);
+    }
+    return { written, unchanged, removed: removable };
+  }
+
+  const folders = new Set<string>([path.resolve(outDir)]);
+  for (const relPath of [...relPaths, ...stale]) folders.add(path.dirname(resolveInside(outDir, relPath)));
+  await removeOrphanTempFiles(folders, isProcessAlive, now);
+
+  // A stale file standing where a folder must now go (or the reverse) blocks staging, so it goes first.
+  const inTheWay = stale.filter((old) => relPaths.some((p) => p.startsWith(`${old}/`) || old.startsWith(`${p}/`)));
+
+  const staged = new Map<string, StagedFile>();
+  try {
+    await forEachLimited(
+      relPaths.filter((p) => !inTheWay.some((old) => p.startsWith(`${old}/`))),
+      WRITE_CONCURRENCY,
+      async (relPath) => {
+        const outcome = await stageFileAtomic(resolveInside(outDir, relPath), contentOf(relPath));
+        if (outcome === "unchanged") unchanged.push(relPath);
+        else {
+          staged.set(relPath, outcome);
+          opts.onProgress?.("staged", relPath);
+        }
+      },
+    );
+    await writeManifest(outDir, [...previous, ...relPaths]);
+  } catch (error) {
+    await abortAll(staged.values());
+    throw error;
+  }
+
+  const removedEarly = await removeStaleFiles(outDir, inTheWay);
+  // Paths below a file that was in the way could only be staged once it was gone.
+  const unchangedSet = new Set(unchanged);
+  try {
+    for (const relPath of relPaths) {
+      if (staged.has(relPath) || unchangedSet.has(relPath)) continue;
+      const outcome = await stageFileAtomic(resolveInside(outDir, relPath), contentOf(relPath));
+      if (outcome === "unchanged") unchanged.push(relPath);
+      else {
+        staged.set(relPath, outcome);
+        opts.onProgress?.("staged", relPath);
+      }
+    }
+  } catch (error) {
+    await abortAll(staged.values());
+    throw error;
+  }
+
+  const committed = new Set<string>();
+  try {
+    for (const batch of publishBatches(staged.keys())) {
+      for (const relPath of batch) {
+        await (staged.get(relPath) as StagedFile).commit();
+        committed.add(relPath);
+        opts.onProgress?.("committed", relPath);
+      }
+      const batchFolders = [...new Set(batch.map((relPath) => path.dirname(resolveInside(outDir, relPath))))];
+      await forEachLimited(batchFolders, WRITE_CONCURRENCY, syncDirectory);
+    }
+  } catch (error) {
+    await abortAll([...staged].filter(([relPath]) => !committed.has(relPath)).map(([, file]) => file));
+    throw error;
+  }
+
+  const removedLate = await removeStaleFiles(
+    outDir,
+    stale.filter((relPath) => !inTheWay.includes(relPath)),
+  );
+  await writeManifest(outDir, relPaths);
+
+  return {
+    written: [...staged.keys()].sort(byCodeUnit),
+    unchanged: unchanged.sort(byCodeUnit),
+    removed: [...removedEarly, ...removedLate].sort(byCodeUnit),
+  };
+}

@@ -1,0 +1,144 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { RACY_WINDOW_MS, hashConfig, hashContent, openCache, stableStringify } from "../../src/publish/article-cache.js";
+import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
+
+const created: string[] = [];
+afterEach(() => removeTempDirs(created));
+
+const key = { programVersion: "0.1.0", configHash: hashConfig({ title: "t" }) };
+const NOW = Date.parse("2026-11-24T12:00:00Z");
+const old = { size: 10, mtimeMs: NOW - 60_000 };
+const clock = { now: () => NOW };
+
+async function cacheFileIn(dir: string) {
+  return path.join(dir, ".feedwright-cache", "articles.json");
+}
+
+describe("article cache", () => {
+  it("round-trips values by stat and by content hash", async () => {
+    const file = await cacheFileIn(await makeTempDir(created));
+    const first = await openCache<{ title: string }>(file, key, clock);
+    expect(first.lookup("a.md", old)).toBeUndefined();
+    first.store("a.md", old, hashContent(Buffer.from("A")), { title: "A" });
+    await first.save();
+
+    const second = await openCache<{ title: string }>(file, key, clock);
+    expect(second.lookup("a.md", old)).toEqual({ title: "A" });
+    // Touched (new mtime) but same content: the stat misses, the hash hits.
+    expect(second.lookup("a.md", { ...old, mtimeMs: old.mtimeMs + 5 })).toBeUndefined();
+    expect(second.lookupByHash("a.md", hashContent(Buffer.from("A")))).toEqual({ title: "A" });
+    expect(second.lookupByHash("a.md", hashContent(Buffer.from("B")))).toBeUndefined();
+    expect(second.lookup("other.md", old)).toBeUndefined();
+    expect(second.stats).toEqual({ hits: 1, hashHits: 1, misses: 2 });
+  });
+
+  it("keeps only entries used this run, so deleted files drop out", async () => {
+    const file = await cacheFileIn(await makeTempDir(created));
+    const first = await openCache<string>(file, key, clock);
+    first.store("keep.md", old, "h1", "kept");
+    first.store("gone.md", old, "h2", "gone");
+    first.store("rehashed.md", old, "h3", "rehashed");
+    await first.save();
+
+    const second = await openCache<string>(file, key, clock);
+    expect(second.lookup("keep.md", old)).toBe("kept");
+    expect(second.lookupByHash("rehashed.md", "h3")).toBe("rehashed");
+    await second.save();
+
+    const third = await openCache<string>(file, key, clock);
+    expect(third.lookup("keep.md", old)).toBe("kept");
+    expect(third.lookupByHash("rehashed.md", "h3")).toBe("rehashed");
+    expect(third.lookup("gone.md", old)).toBeUndefined();
+    expect(third.lookupByHash("gone.md", "h2")).toBeUndefined();
+  });
+
+  it("saves identical bytes when nothing changed", async () => {
+    const file = await cacheFileIn(await makeTempDir(created));
+    const first = await openCache<string>(file, key, clock);
+    first.store("b.md", old, "hb", "B");
+    first.store("a.md", old, "ha", "A");
+    await first.save();
+    const bytes = await fs.readFile(file);
+    const second = await openCache<string>(file, key, clock);
+    second.lookup("a.md", old);
+    second.lookup("b.md", old);
+    await second.save();
+    expect(Buffer.compare(await fs.readFile(file), bytes)).toBe(0);
+  });
+
+  it("does not trust the stat of a file stored moments after it changed", async () => {
+    const file = await cacheFileIn(await makeTempDir(created));
+    const fresh = { size: 3, mtimeMs: NOW - RACY_WINDOW_MS / 2 };
+    const first = await openCache<string>(file, key, clock);
+    first.store("fresh.md", fresh, "hf", "F");
+    await first.save();
+    const second = await openCache<string>(file, key, clock);
+    expect(second.lookup("fresh.md", fresh)).toBeUndefined();
+    expect(second.lookupByHash("fresh.md", "hf")).toBe("F");
+  });
+
+  it.each([
+    ["missing", null],
+    ["empty", ""],
+    ["truncated", '{"format":1,"programVersion":"0.1.0","configHash":"'],
+    ["not JSON", "\u0000\u0001garbage"],
+    ["wrong shape", '{"format":1,"programVersion":"0.1.0","configHash":"HASH","entries":{"a.md":{"size":"10"}}}'],
+    ["entries array", '{"format":1,"programVersion":"0.1.0","configHash":"HASH","entries":[]}'],
+    ["other format", '{"format":99,"programVersion":"0.1.0","configHash":"HASH","entries":{}}'],
+  ])("opens a %s cache as empty", async (_label, text) => {
+    const file = await cacheFileIn(await makeTempDir(created));
+    // Start from a valid cache so "empty" really means "ignored", not "never written".
+    const valid = await openCache<string>(file, key, clock);
+    valid.store("a.md", old, "ha", "A");
+    await valid.save();
+    if (text === null) await fs.rm(file);
+    else await fs.writeFile(file, text.replace("HASH", key.configHash));
+    const cache = await openCache<string>(file, key, clock);
+    expect(cache.lookup("a.md", old)).toBeUndefined();
+    expect(cache.lookupByHash("a.md", "ha")).toBeUndefined();
+    // And it still works afterwards.
+    cache.store("a.md", old, "ha", "A2");
+    await cache.save();
+    expect((await openCache<string>(file, key, clock)).lookup("a.md", old)).toBe("A2");
+  });
+
+  it.each([
+    ["program version", { ...key, programVersion: "0.2.0" }],
+    ["config", { ...key, configHash: hashConfig({ title: "other" }) }],
+  ])("treats a %s change as an empty cache", async (_label, otherKey) => {
+    const file = await cacheFileIn(await makeTempDir(created));
+    const first = await openCache<string>(file, key, clock);
+    first.store("a.md", old, "ha", "A");
+    await first.save();
+    const second = await openCache<string>(file, otherKey, clock);
+    expect(second.lookup("a.md", old)).toBeUndefined();
+    expect(second.lookupByHash("a.md", "ha")).toBeUndefined();
+  });
+});
+
+describe("hashConfig and hashContent", () => {
+  it("hashConfig ignores key order at every level but not values", () => {
+    expect(hashConfig({ a: 1, b: { c: [1, { d: 2, e: 3 }] } })).toBe(hashConfig({ b: { c: [1, { e: 3, d: 2 }] }, a: 1 }));
+    expect(hashConfig({ a: 1 })).not.toBe(hashConfig({ a: 2 }));
+    expect(hashConfig([1, 2])).not.toBe(hashConfig([2, 1]));
+    const withProto = JSON.parse('{"__proto__": {"x": 1}, "a": 1}');
+    expect(hashConfig(withProto)).not.toBe(hashConfig({ a: 1 }));
+  });
+
+  it("stableStringify is the same for any key order (property)", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
+        const reversed = Object.fromEntries(Object.entries(obj).reverse());
+        expect(stableStringify(reversed)).toBe(stableStringify(obj));
+        expect(JSON.parse(stableStringify(obj))).toEqual(JSON.parse(JSON.stringify(obj)));
+      }),
+    );
+  });
+
+  it("hashContent is sha256 hex", () => {
+    expect(hashContent(Buffer.from("abc"))).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  });
+});
