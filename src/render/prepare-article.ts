@@ -9,7 +9,8 @@ import { xmlSafe } from "./xml-safe.js";
  * Makes an article ready for every renderer, once: content sanitised and its links made
  * absolute (sanitize-content.ts), the lead image's URL made absolute against the article
  * (or the image dropped when it is not http(s)), the id turned into a stable absolute URI
- * (stable-id.ts), and every text normalised to NFC without characters XML 1.0 forbids.
+ * (stable-id.ts), and every text normalised to NFC without characters XML 1.0 forbids
+ * (plain texts also on one line).
  * Feeds and HTML pages then show the same, safe content.
  */
 export function prepareArticle(article: Article, config: Pick<SiteConfig, "siteUrl" | "idDate">): Article {
@@ -17,11 +18,11 @@ export function prepareArticle(article: Article, config: Pick<SiteConfig, "siteU
   return {
     ...article,
     id: stableItemId(xmlSafe(article.id), config.siteUrl, config.idDate),
-    title: xmlSafe(article.title),
-    summary: xmlSafe(article.summary),
+    title: oneLine(article.title),
+    summary: oneLine(article.summary),
     contentHtml: sanitizeContent(article.contentHtml, article.url),
     authors: article.authors.map(preparePerson).filter((person) => person.name !== ""),
-    tags: article.tags.map(xmlSafe).filter((tag) => tag.trim() !== ""),
+    tags: article.tags.map(oneLine).filter((tag) => tag !== ""),
     image:
       article.image && imageUrl
         ? {
@@ -32,7 +33,7 @@ export function prepareArticle(article: Article, config: Pick<SiteConfig, "siteU
           }
         : null,
     imageCredits: article.imageCredits
-      .map((credit) => ({ caption: cleanOptional(credit.caption), credit: xmlSafe(credit.credit) }))
+      .map((credit) => ({ caption: cleanOptional(credit.caption), credit: oneLine(credit.credit) }))
       .filter((credit) => credit.credit !== ""),
     mainImageCredit: cleanOptional(article.mainImageCredit),
   };
@@ -42,7 +43,7 @@ export function prepareArticle(article: Article, config: Pick<SiteConfig, "siteU
 export function preparePerson(person: Person): Person {
   const url = person.url ? absoluteUrl(person.url, "https://invalid.invalid/") : null;
   return {
-    name: xmlSafe(person.name).trim(),
+    name: oneLine(person.name),
     // Atom requires an e-mail address to look like one; anything else is left out.
     ...(person.email && /^[^\s@]+@[^\s@]+$/.test(xmlSafe(person.email).trim()) ? { email: xmlSafe(person.email).trim() } : {}),
     ...(url && !url.startsWith("https://invalid.invalid/") ? { url } : {}),
@@ -51,6 +52,15 @@ export function preparePerson(person: Person): Person {
 
 function cleanOptional(text: string | null): string | null {
   if (text === null) return null;
-  const cleaned = xmlSafe(text);
+  const cleaned = oneLine(text);
   return cleaned === "" ? null : cleaned;
+}
+
+/**
+ * Plain one-line text (titles, summaries, names, tags, captions): XML-safe, with runs of
+ * white space (tabs, line breaks) made one space. XML parsers turn a CR into LF and a tab in
+ * an attribute into a space, so only this form reads back the same in every format.
+ */
+function oneLine(text: string): string {
+  return xmlSafe(text).replace(/\s+/g, " ").trim();
 }
