@@ -50,3 +50,6 @@ export const URL_ATTRIBUTES: readonly string[] = ["href", "src", "cite"];
 
 /** Attributes holding a list of image candidates (`url descriptor, ...`), each made absolute. */
 export const SRCSET_ATTRIBUTES: readonly string[] = ["srcset"];
+
+/** Void elements among ALLOWED_TAGS: written as `<br />`, never with an end tag. */
+export const VOID_TAGS: readonly string[] = ["br", "col", "hr", "img", "source", "wbr"];

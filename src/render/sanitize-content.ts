@@ -8,6 +8,7 @@ import {
   DROPPED_WITH_CONTENT,
   SRCSET_ATTRIBUTES,
   URL_ATTRIBUTES,
+  VOID_TAGS,
 } from "./content-rules.js";
 import { xmlSafe } from "./xml-safe.js";
 
@@ -25,6 +26,7 @@ export function sanitizeContent(html: string, articleUrl: string): string {
     allowedAttributes: Object.fromEntries(Object.entries(ALLOWED_ATTRIBUTES).map(([tag, names]) => [tag, [...names]])),
     nonTextTags: [...DROPPED_WITH_CONTENT],
     disallowedTagsMode: "discard",
+    selfClosing: [...VOID_TAGS],
     allowedSchemes: [...ALLOWED_LINK_SCHEMES],
     allowedSchemesByTag: { img: [...ALLOWED_MEDIA_SCHEMES], source: [...ALLOWED_MEDIA_SCHEMES] },
     allowedSchemesAppliedToAttributes: ["href", "src", "cite", "srcset"],
