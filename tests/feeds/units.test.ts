@@ -59,6 +59,7 @@ describe("absoluteSrcset", () => {
   it("keeps descriptors, handles commas in URLs' ends and extra spaces", () => {
     expect(absoluteSrcset("a.jpg 1x,b.jpg 2x", ARTICLE_URL)).toBe(`${ARTICLE_URL}a.jpg 1x, ${ARTICLE_URL}b.jpg 2x`);
     expect(absoluteSrcset("  a.jpg,  /b.jpg 640w ", ARTICLE_URL)).toBe(`${ARTICLE_URL}a.jpg, https://example.org/b.jpg 640w`);
+    expect(absoluteSrcset("a b.jpg 2x, c.jpg 1.5x", ARTICLE_URL)).toBe(`${ARTICLE_URL}c.jpg 1.5x`);
   });
 });
 
