@@ -4,7 +4,7 @@ import { siteBase } from "../derive/derive-article.js";
 import { GENERATOR } from "../version.js";
 import { absoluteUrl } from "./absolute-url.js";
 import { renderAtom } from "./atom.js";
-import { groupArticles, type FeedGroup } from "./feed-groups.js";
+import { groupArticles, groupKey, type FeedGroup } from "./feed-groups.js";
 import { newestDate, type FeedModel } from "./feed-model.js";
 import { FEED_XSL, FEED_XSL_FILE } from "./feed-xsl.js";
 import { renderArticlePage } from "./html/article-page.js";
@@ -70,10 +70,14 @@ export function renderSite(config: SiteConfig, published: Article[], feedItems: 
     return { ...feedUrls, title };
   };
 
+  const tagGroups = groupArticles(pages, (article) => article.tags, "tag");
+  const tagPages = new Map(tagGroups.map((group) => [groupKey(group.name), new URL(`${GROUP_FOLDERS.tags}${group.slug}/`, base).href]));
+  const tagUrl = (tag: string): string | undefined => tagPages.get(groupKey(tag));
+
   const feeds = addFeeds("", site.title, xmlSafe(config.description), base, feedItems.map(ready));
   files.set(FEED_XSL_FILE, FEED_XSL);
   for (const article of pages) {
-    files.set(`${article.permalink.slice(1)}index.html`, renderArticlePage(article, { ...site, feeds }));
+    files.set(`${article.permalink.slice(1)}index.html`, renderArticlePage(article, { ...site, feeds, tagUrl }));
   }
   files.set("index.html", renderIndexPage(pages, { ...site, description: xmlSafe(config.description), pageUrl: base, feeds }));
 
@@ -93,7 +97,7 @@ export function renderSite(config: SiteConfig, published: Article[], feedItems: 
     files.set(`${folder}index.html`, renderGroupIndexPage(links, { ...site, title: heading, siteTitle: site.title, pageUrl: new URL(folder, base).href }));
   };
 
-  addGroups(GROUP_FOLDERS.tags, groupArticles(pages, (article) => article.tags, "tag"), "Tags", (name) => `Articles tagged “${name}” on ${site.title}.`);
+  addGroups(GROUP_FOLDERS.tags, tagGroups, "Tags", (name) => `Articles tagged “${name}” on ${site.title}.`);
   if (config.authorFeeds) {
     addGroups(
       GROUP_FOLDERS.authors,

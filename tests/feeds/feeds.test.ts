@@ -246,6 +246,8 @@ describe("HTML pages", () => {
     const page = await read("2024/01/10/first/index.html");
     expect(page).not.toMatch(/<script|onclick|javascript:/i);
     expect(page).toContain(`href="${SITE_URL}2024/01/10/other/"`);
+    expect(page).toContain(`<a href="${SITE_URL}tags/c/">c</a>`);
+    expect(page).toContain(`<a href="${new URL("tags/ελληνικα/", SITE_URL).href}">Ελληνικά</a>`);
   });
 });
 
