@@ -1,15 +1,17 @@
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Article, Diagnostic } from "./article.js";
-import { loadConfig, type UserConfig } from "./config/load-config.js";
-import { deriveArticle } from "./derive/derive-article.js";
+import type { Diagnostic } from "./article.js";
+import { loadConfig, type SiteConfig, type UserConfig } from "./config/load-config.js";
 import { PublishError, UsageError } from "./errors.js";
-import { writeOutput } from "./publish/write-output.js";
-import { findArticleFiles } from "./read/find-article-files.js";
-import { INCOMPLETE_GRACE_MS, readSource } from "./read/read-source.js";
-import { splitFrontMatter } from "./read/split-front-matter.js";
+import { loadArticles, type FileOutcome } from "./pipeline/load-articles.js";
+import { defaultCacheFile, hashConfig, openCache } from "./publish/article-cache.js";
+import { acquireLock, LOCK_FILE, releaseOnExit } from "./publish/lock.js";
+import { pingHubForBuild } from "./publish/ping-hub-for-build.js";
+import { publishFiles } from "./publish/publish-files.js";
 import { renderSite } from "./render/render-site.js";
 import { disambiguate } from "./select/disambiguate.js";
 import { selectArticles } from "./select/select-articles.js";
+import { VERSION } from "./version.js";
 
 export interface BuildOptions {
   /** Folder relative paths resolve against; defaults to `process.cwd()`. */
@@ -23,7 +25,7 @@ export interface BuildOptions {
   outDir?: string;
   siteUrl?: string;
   feedLimit?: number;
-  /** The clock. Articles dated after it are scheduled, not published. Defaults to the real time. */
+  /** The clock for scheduling: articles dated after it are held back. Defaults to the real time. */
   now?: Date | string | number;
   /** Publish drafts too (for previews). */
   drafts?: boolean;
@@ -31,10 +33,14 @@ export interface BuildOptions {
   future?: boolean;
   /** Treat every problem as fatal: when any file has one, write nothing. */
   strict?: boolean;
-  /** The wall clock for file ages (settle time); defaults to `Date.now`. Separate from `now`, which is for scheduling. */
+  /** Use and update the incremental cache (default true). Output is the same either way. */
+  cache?: boolean;
+  /** The wall clock for file ages (settle time) and timings; defaults to `Date.now`. Separate from `now`. */
   clock?: () => number;
   /** Called as files are read, for progress displays. */
   onProgress?: (done: number, total: number) => void;
+  /** Ping the configured WebSub hub about changed feeds (default true; `serve` turns it off). */
+  websub?: boolean;
 }
 
 export interface BuildSummary {
@@ -54,7 +60,12 @@ export interface BuildSummary {
   pending: Diagnostic[];
   /** True when `strict` was set and problems were found: nothing was written. */
   refused: boolean;
-  files: { written: string[]; unchanged: string[] };
+  /** Output files, relative to the output folder. */
+  files: { written: string[]; unchanged: string[]; removed: string[] };
+  /** WebSub: feed URLs the hub was told about, and why it could not be told (warnings, not failures). */
+  websub: { notified: string[]; warnings: string[] };
+  /** How the incremental cache served this run. */
+  cache: { hits: number; misses: number };
   /** Milliseconds spent in each stage. */
   timings: { read: number; render: number; write: number; total: number };
 }
@@ -62,9 +73,11 @@ export interface BuildSummary {
 /**
  * Publishes a folder of articles: reads every article file, derives its metadata, selects
  * what publishes now, renders RSS, Atom, JSON Feed and HTML pages, and writes them into the
- * output folder. Bad files are reported in the summary and skipped; the rest publishes.
- * Throws `UsageError` for configuration mistakes (nothing written) and `PublishError` when
- * the output cannot be written.
+ * output folder, atomically and under a lock so overlapping runs take turns.
+ * Bad files are reported in the summary and skipped; the rest publishes.
+ * Throws `UsageError` for configuration mistakes (nothing written), `LockHeldError` when
+ * another run holds the lock past `lockWaitSeconds`, and `PublishError` when the output
+ * cannot be written (then `out/` is left as it was).
  */
 export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const cwd = options.cwd ?? process.cwd();
@@ -82,63 +95,75 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const { config, articlesDir, outDir } = loaded;
   const now = readNow(options.now);
   const clock = options.clock ?? Date.now;
-  const started = clock();
 
-  let found;
+  const articlesStat = await stat(articlesDir).catch(() => null);
+  if (!articlesStat?.isDirectory()) {
+    throw new UsageError(`the articles folder ${articlesDir} does not exist: create it or pass --articles DIR.`);
+  }
   try {
-    found = await findArticleFiles(articlesDir);
-  } catch {
-    throw new UsageError(`cannot read the articles folder ${articlesDir}: create it or pass --articles DIR.`);
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw new PublishError(`cannot create the output folder ${outDir} (${(error as NodeJS.ErrnoException).code}); check the path and its permissions.`);
   }
+  const lock = await acquireLock(path.join(outDir, LOCK_FILE), { waitMs: config.lockWaitSeconds * 1000, command: "feedwright build" });
+  const unhook = releaseOnExit(lock);
+  try {
+    return await buildLocked({ ...options, now }, { config, articlesDir, outDir, configDir: loaded.file ? path.dirname(loaded.file) : cwd }, clock);
+  } finally {
+    unhook();
+    await lock.release();
+  }
+}
 
-  const articles: Article[] = [];
-  const skipped: Diagnostic[] = [...found.diagnostics];
-  const warnings: Diagnostic[] = [];
-  const pending: Diagnostic[] = [];
-  const limits = { maxBytes: config.maxFileBytes, settleMs: config.settleSeconds * 1000, now: clock() };
-  for (const [index, sourcePath] of found.files.entries()) {
-    options.onProgress?.(index, found.files.length);
-    const source = await readSource(articlesDir, sourcePath, limits);
-    if (!source.ok) {
-      (source.kind === "pending" ? pending : skipped).push(source.diagnostic);
-      continue;
-    }
-    const split = splitFrontMatter(source.text);
-    if (split.problems.some((problem) => problem.unclosed) && limits.now - source.mtimeMs < INCOMPLETE_GRACE_MS) {
-      pending.push({ file: sourcePath, line: 1, message: "front matter is not closed yet, probably still being written; it will be published by a later run" });
-      continue;
-    }
-    const result = deriveArticle(sourcePath, split, config);
-    if (result.ok) {
-      articles.push(result.article);
-      warnings.push(...result.diagnostics);
-    } else {
-      skipped.push(...result.diagnostics);
-    }
-  }
-  options.onProgress?.(found.files.length, found.files.length);
+async function buildLocked(
+  options: BuildOptions & { now: number },
+  site: { config: SiteConfig; articlesDir: string; outDir: string; configDir: string },
+  clock: () => number,
+): Promise<BuildSummary> {
+  const { config, articlesDir, outDir } = site;
+  const started = clock();
+  const cacheFile = config.cacheFile ? path.resolve(site.configDir, config.cacheFile) : defaultCacheFile(site.configDir);
+  const cache =
+    options.cache === false
+      ? undefined
+      : await openCache<FileOutcome>(cacheFile, { programVersion: VERSION, configHash: hashConfig({ ...config, articlesDir, outDir }) });
+
+  const loadedArticles = await loadArticles(articlesDir, config, {
+    ...(cache ? { cache } : {}),
+    now: clock(),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const { skipped, warnings, pending } = loadedArticles;
   const readDone = clock();
 
-  const unique = disambiguate(articles);
+  const unique = disambiguate(loadedArticles.articles);
   warnings.push(...unique.diagnostics);
   const selection = selectArticles(unique.articles, {
-    now,
+    now: options.now,
     includeDrafts: options.drafts ?? false,
     includeFuture: options.future ?? false,
     feedLimit: config.feedLimit,
   });
-
   const output = renderSite(config, selection.published, selection.feedItems);
   const renderDone = clock();
+
   const refused = (options.strict ?? false) && skipped.length + warnings.length > 0;
-  let written = { written: [] as string[], unchanged: [] as string[] };
+  let files = { written: [] as string[], unchanged: [] as string[], removed: [] as string[] };
   if (!refused) {
     try {
-      written = await writeOutput(outDir, output);
+      files = await publishFiles(outDir, output);
     } catch (error) {
-      throw new PublishError(`cannot write to the output folder ${outDir} (${(error as Error).message}); check that it is writable.`);
+      throw new PublishError(`cannot publish into ${outDir} (${(error as Error).message}); nothing there was changed; check that the folder is writable and has space.`);
+    }
+    if (cache) {
+      // The cache only saves time: failing to write it is not a reason to fail the run.
+      await cache.save().catch((error: Error) => warnings.push({ file: path.relative(articlesDir, cacheFile), message: `could not save the cache (${error.message}); the next run will be slower` }));
     }
   }
+  const websub =
+    refused || options.websub === false
+      ? { notified: [], warnings: [] }
+      : await pingHubForBuild({ hubUrl: config.hub, siteUrl: config.siteUrl, changedFiles: files.written });
   const finished = clock();
 
   return {
@@ -152,7 +177,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     warnings,
     pending,
     refused,
-    files: written,
+    files,
+    websub,
+    cache: { hits: (cache?.stats.hits ?? 0) + (cache?.stats.hashHits ?? 0), misses: cache?.stats.misses ?? 0 },
     timings: { read: readDone - started, render: renderDone - readDone, write: finished - renderDone, total: finished - started },
   };
 }

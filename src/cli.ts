@@ -1,19 +1,33 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import type { BuildSummary } from "./build.js";
 import { VERSION } from "./version.js";
 
-/** Exit codes, as documented in the README. */
-const EXIT = { ok: 0, warnings: 1, usage: 2, failed: 3 } as const;
+import { EXIT } from "./publish/exit-codes.js";
 
 const BUILD_EXAMPLES = `
 Examples:
   $ feedwright build                                  publish ./articles into ./out with feedwright.config.json
   $ feedwright build --articles posts --out public    other folders
   $ feedwright build --site-url https://example.org/ --limit 50
-  $ feedwright build --now 2026-12-01T08:00:00Z       publish as if it were that moment`;
+  $ feedwright build --now 2026-12-01T08:00:00Z       publish as if it were that moment
+  $ feedwright build --watch                          rebuild whenever an article or the config changes
+  $ feedwright serve --watch                          preview at http://127.0.0.1:4173/ and subscribe locally`;
+
+const SERVE_EXAMPLES = `
+Examples:
+  $ feedwright serve                                  build for http://127.0.0.1:4173/ and serve ./out there
+  $ feedwright serve --watch --drafts                 preview drafts, rebuilding on every save
+  $ feedwright serve --port 0                         any free port (printed on start)
+  $ feedwright serve --host 0.0.0.0 --port 8080       reachable from other machines on your network`;
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("It must be a whole number of at least 1.");
+  return Number(value);
+}
+
+function portNumber(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError("It must be a port number from 0 to 65535 (0 picks a free one).");
   return Number(value);
 }
 
@@ -52,11 +66,13 @@ function program(): Command {
     .option("--json", "print a machine-readable JSON report on standard output")
     .addOption(new Option("-q, --quiet", "print nothing but problems").conflicts("verbose"))
     .option("-v, --verbose", "print the summary line even when standard output is not a terminal")
+    .option("--watch", "keep running and rebuild whenever an article or the config changes (stop with Ctrl+C)")
     .addHelpText("after", BUILD_EXAMPLES)
     .exitOverride()
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuild(flags);
     });
+
   cli
     .command("check")
     .description("validate the published feeds in DIR (default: the output folder)")
@@ -78,6 +94,24 @@ function program(): Command {
       for (const line of result.lines) process.stdout.write(`${line}\n`);
       if (!flags.quiet) process.stdout.write(`${result.summary}\n`);
       process.exitCode = result.exitCode;
+    });
+
+  cli
+    .command("serve")
+    .description("build for a local address and serve the output folder over HTTP, to preview and subscribe before deploying")
+    .option("--dir <dir>", "folder to serve and build into (default: outDir from the config, else ./out)")
+    .option("--port <n>", "port to listen on; 0 picks a free one", portNumber, 4173)
+    .option("--host <host>", "address to listen on; 0.0.0.0 for every interface", "127.0.0.1")
+    .option("--watch", "rebuild whenever an article or the config changes")
+    .option("--articles <dir>", "folder of article files (default: articlesDir from the config, else ./articles)")
+    .option("--config <file>", "config file (default: ./feedwright.config.json or .yaml if present)")
+    .option("--drafts", "also publish drafts (for previews)")
+    .option("--future", "also publish articles dated in the future (for previews)")
+    .addOption(new Option("-q, --quiet", "do not log each request"))
+    .addHelpText("after", SERVE_EXAMPLES)
+    .exitOverride()
+    .action(async (flags: ServeFlags) => {
+      process.exitCode = await runServeCommand(flags);
     });
   return cli;
 }
@@ -102,9 +136,65 @@ interface BuildFlags {
   json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  watch?: boolean;
+  /** Not a flag: `serve` turns WebSub pings off. */
+  websub?: boolean;
 }
 
+interface ServeFlags {
+  dir?: string;
+  port: number;
+  host: string;
+  watch?: boolean;
+  articles?: string;
+  config?: string;
+  drafts?: boolean;
+  future?: boolean;
+  quiet?: boolean;
+}
+
+const statusLine = (line: string) => void process.stdout.write(`${line}\n`);
+
 async function runBuild(flags: BuildFlags): Promise<number> {
+  const { exitCode, summary } = await buildAndReport(flags);
+  if (!flags.watch) return exitCode;
+  const { startBuildWatch } = await import("./watch/start-build-watch.js");
+  const { closeOnSignals } = await import("./serve/close-on-signals.js");
+  const watch = await startBuildWatch({
+    cwd: process.cwd(),
+    ...(flags.config ? { configFile: flags.config } : {}),
+    articlesDir: summary.articlesDir,
+    outDir: summary.outDir,
+    rebuild: async () => void (await buildAndReport(flags)),
+    log: statusLine,
+  });
+  closeOnSignals(() => watch.close(), statusLine);
+  return exitCode;
+}
+
+async function runServeCommand(flags: ServeFlags): Promise<number> {
+  const { serveCommand } = await import("./serve/serve-command.js");
+  const { closeOnSignals } = await import("./serve/close-on-signals.js");
+  const running = await serveCommand({
+    cwd: process.cwd(),
+    ...(flags.config ? { configFile: flags.config } : {}),
+    ...(flags.articles ? { articlesDir: flags.articles } : {}),
+    ...(flags.dir ? { dir: flags.dir } : {}),
+    host: flags.host,
+    port: flags.port,
+    watch: flags.watch ?? false,
+    // A public hub cannot fetch 127.0.0.1, so local previews never ping it.
+    build: async ({ outDir, siteUrl }) =>
+      void (await buildAndReport({ ...flags, out: outDir, siteUrl, quiet: false, watch: flags.watch ?? false, websub: false })),
+    log: statusLine,
+    ...(flags.quiet ? {} : { requestLog: statusLine }),
+  });
+  closeOnSignals(() => running.close(), statusLine);
+  return EXIT.ok;
+}
+
+/** Runs one build, prints its problems and summary, and says which exit code it deserves. */
+async function buildAndReport(flags: BuildFlags): Promise<{ exitCode: number; summary: BuildSummary }> {
   // Loaded here, not at the top, so --help and --version stay fast.
   const [{ build }, report] = await Promise.all([import("./build.js"), import("./cli/report.js")]);
   const interactive = process.stdout.isTTY === true && !flags.quiet && !flags.json;
@@ -120,11 +210,16 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     future: flags.future ?? false,
     strict: flags.strict ?? false,
     ...(interactive ? { onProgress: progress.update } : {}),
+    ...(flags.websub === false ? { websub: false } : {}),
+    // Under --watch the watcher's quiet period already waits for writes to finish; a settle
+    // time on top would hold a just-saved article back with no later event to publish it.
+    ...(flags.watch ? { config: { settleSeconds: 0 } } : {}),
   });
   progress.finish();
-  const problems = summary.skipped.length + summary.warnings.length;
+  const problems = summary.skipped.length + summary.warnings.length + summary.websub.warnings.length;
   const exitCode = summary.refused ? EXIT.failed : problems > 0 ? EXIT.warnings : EXIT.ok;
   for (const line of report.problemLines(summary)) process.stderr.write(`${line}\n`);
+  for (const warning of summary.websub.warnings) process.stderr.write(`feedwright: warning: ${warning}\n`);
   if (flags.json) process.stdout.write(report.jsonReport(summary, exitCode));
   else if (interactive || flags.verbose) {
     for (const line of report.problemLines(summary, summary.pending)) process.stderr.write(`note: ${line}\n`);
@@ -132,7 +227,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   } else if (summary.refused) {
     process.stderr.write(`${report.summaryLine(summary)}\n`);
   }
-  return exitCode;
+  return { exitCode, summary };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -146,7 +241,11 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`feedwright: ${message.replace(/\.$/, "")}; run "feedwright --help" for usage.\n`);
       return EXIT.usage;
     }
-    const { UsageError, PublishError } = await import("./errors.js");
+    const [{ UsageError, PublishError }, { LockHeldError }] = await Promise.all([import("./errors.js"), import("./publish/lock.js")]);
+    if (error instanceof LockHeldError) {
+      process.stderr.write(`feedwright: ${error.message}\n`);
+      return EXIT.locked;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`feedwright: ${error.message}\n`);
       return EXIT.usage;

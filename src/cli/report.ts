@@ -17,7 +17,7 @@ export function summaryLine(summary: BuildSummary): string {
   }
   const parts = [
     `published ${count(summary.published.length, "article")} (${summary.feedItems} in the feeds)`,
-    `${count(summary.files.written.length, "file")} written, ${summary.files.unchanged.length} unchanged`,
+    `${count(summary.files.written.length, "file")} written, ${summary.files.unchanged.length} unchanged${summary.files.removed.length > 0 ? `, ${summary.files.removed.length} removed` : ""}`,
   ];
   if (summary.skipped.length > 0) parts.push(`${count(summary.skipped.length, "problem")} in skipped files`);
   if (summary.warnings.length > 0) parts.push(count(summary.warnings.length, "warning"));
@@ -38,12 +38,14 @@ export function jsonReport(summary: BuildSummary, exitCode: number): string {
       feedItems: summary.feedItems,
       unchanged: summary.files.unchanged,
       written: summary.files.written,
+      removed: summary.files.removed,
       drafts: summary.drafts,
       scheduled: summary.scheduled,
       skipped: summary.skipped,
       warnings: summary.warnings,
       pending: summary.pending,
       refused: summary.refused,
+      websub: summary.websub,
       timings: summary.timings,
     },
     null,

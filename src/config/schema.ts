@@ -59,6 +59,9 @@ export const configSchema = z.strictObject({
   outDir: z.string().min(1).default("out"),
   maxFileBytes: z.number().int().min(1).default(5 * 1024 * 1024),
   settleSeconds: z.number().min(0).max(3600).default(2),
+  lockWaitSeconds: z.number().min(0).max(86_400).default(30),
+  cacheFile: z.string().min(1).optional(),
+  hub: absoluteHttpUrl.optional(),
   /** Channel image of the RSS feed (a logo), absolute or relative to `siteUrl`. */
   image: z.string().min(1).optional(),
   /** Atom `icon` (small, square) and JSON Feed `favicon`, absolute or relative to `siteUrl`. */

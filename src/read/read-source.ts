@@ -15,55 +15,72 @@ export interface ReadLimits {
 /** How long a visibly incomplete file counts as "being written" rather than broken. */
 export const INCOMPLETE_GRACE_MS = 10 * 60 * 1000;
 
-export type ReadResult =
-  | { ok: true; text: string; size: number; mtimeMs: number }
-  /** `pending`: probably still being written, picked up by a later run; `skipped`: bad input. */
-  | { ok: false; kind: "pending" | "skipped"; diagnostic: Diagnostic };
+/** Why a file is not read now: `pending` ones are probably mid-write and wait for a later run; `skipped` ones are bad input. */
+export type Refusal = { ok: false; kind: "pending" | "skipped"; diagnostic: Diagnostic };
+
+export type StatResult = { ok: true; size: number; mtimeMs: number } | Refusal;
+export type DecodeResult = { ok: true; text: string } | Refusal;
+
+/**
+ * Looks at a file before reading it: refuses files over the size cap and leaves files
+ * modified within the settle time for a later run. Cheap, so it runs before any cache lookup.
+ */
+export async function statSource(articlesDir: string, sourcePath: string, limits: ReadLimits): Promise<StatResult> {
+  let size: number;
+  let mtimeMs: number;
+  try {
+    const stats = await stat(path.join(articlesDir, sourcePath));
+    size = stats.size;
+    mtimeMs = stats.mtimeMs;
+  } catch (error) {
+    return refuse("skipped", sourcePath, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions; the file is skipped`);
+  }
+  if (size > limits.maxBytes) {
+    return refuse("skipped", sourcePath, `file is ${formatBytes(size)}, over the ${formatBytes(limits.maxBytes)} limit (maxFileBytes); raise the limit if it really is an article; the file is skipped`);
+  }
+  const age = limits.now - mtimeMs;
+  if (age < limits.settleMs) {
+    return refuse("pending", sourcePath, `modified ${Math.max(0, Math.round(age / 1000))} s ago and may still be being written; it will be published by a later run`);
+  }
+  return { ok: true, size, mtimeMs };
+}
+
+/** Reads a file's bytes, or says why it cannot be read. */
+export async function readSourceBytes(articlesDir: string, sourcePath: string): Promise<{ ok: true; bytes: Uint8Array } | Refusal> {
+  try {
+    return { ok: true, bytes: await readFile(path.join(articlesDir, sourcePath)) };
+  } catch (error) {
+    return refuse("skipped", sourcePath, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions; the file is skipped`);
+  }
+}
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * Reads one article file as text, refusing what cannot be an article: files over the size
- * cap, binary files (NUL bytes), text that is not UTF-8. Files that look mid-write (modified
- * within the settle time, empty, or ending inside a UTF-8 sequence) are left for the next
- * run. A byte order mark is dropped and CRLF line endings become LF.
+ * Turns a file's bytes into article text, refusing what cannot be an article: binary files
+ * (NUL bytes) and text that is not UTF-8. A file modified recently (`recent`) that is empty
+ * or ends inside a UTF-8 sequence is probably mid-write: left for a later run.
+ * A byte order mark is dropped and CRLF line endings become LF.
  */
-export async function readSource(articlesDir: string, sourcePath: string, limits: ReadLimits): Promise<ReadResult> {
-  const file = path.join(articlesDir, sourcePath);
-  const skipped = (message: string): ReadResult => ({ ok: false, kind: "skipped", diagnostic: { file: sourcePath, message } });
-  const pending = (message: string): ReadResult => ({ ok: false, kind: "pending", diagnostic: { file: sourcePath, message } });
-  let bytes: Uint8Array;
-  let size: number;
-  let mtimeMs: number;
-  try {
-    const stats = await stat(file);
-    size = stats.size;
-    mtimeMs = stats.mtimeMs;
-    if (size > limits.maxBytes) {
-      return skipped(`file is ${formatBytes(size)}, over the ${formatBytes(limits.maxBytes)} limit (maxFileBytes); raise the limit if it really is an article; the file is skipped`);
-    }
-    const age = limits.now - mtimeMs;
-    if (age < limits.settleMs) return pending(`modified ${Math.max(0, Math.round(age / 1000))} s ago and may still be being written; it will be published by a later run`);
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    return skipped(`cannot read the file (${code}); check its permissions; the file is skipped`);
-  }
-  const recent = limits.now - mtimeMs < INCOMPLETE_GRACE_MS;
+export function decodeSource(sourcePath: string, bytes: Uint8Array, recent: boolean): DecodeResult {
   if (bytes.length === 0) {
-    return recent ? pending("empty file, probably still being written; it will be published by a later run") : skipped("empty file; the file is skipped");
+    return recent
+      ? refuse("pending", sourcePath, "empty file, probably still being written; it will be published by a later run")
+      : refuse("skipped", sourcePath, "empty file; the file is skipped");
   }
-  if (bytes.includes(0)) return skipped("binary file (it contains NUL bytes), not an article; the file is skipped");
+  if (bytes.includes(0)) return refuse("skipped", sourcePath, "binary file (it contains NUL bytes), not an article; the file is skipped");
   if (recent && endsInPartialUtf8(bytes)) {
-    return pending("ends in the middle of a character, probably still being written; it will be published by a later run");
+    return refuse("pending", sourcePath, "ends in the middle of a character, probably still being written; it will be published by a later run");
   }
-  let text: string;
   try {
-    text = utf8.decode(bytes);
+    return { ok: true, text: utf8.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n") };
   } catch {
-    return skipped("not valid UTF-8 text; save the file as UTF-8; the file is skipped");
+    return refuse("skipped", sourcePath, "not valid UTF-8 text; save the file as UTF-8; the file is skipped");
   }
-  return { ok: true, text: text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), size, mtimeMs };
+}
+
+function refuse(kind: "pending" | "skipped", file: string, message: string): Refusal {
+  return { ok: false, kind, diagnostic: { file, message } };
 }
 
 function formatBytes(bytes: number): string {
