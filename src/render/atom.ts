@@ -24,6 +24,7 @@ export function renderAtom(model: FeedModel): string {
     el("updated", {}, toRfc3339(model.updated)),
     el("link", { rel: "alternate", type: "text/html", href: model.homeUrl }),
     el("link", { rel: "self", type: "application/atom+xml", href: model.feedUrls.atom }),
+    model.hub && el("link", { rel: "hub", href: model.hub }),
     personElement("author", model.author),
     el("generator", { uri: model.generator.uri, version: model.generator.version }, model.generator.name),
     model.icon && el("icon", {}, model.icon),

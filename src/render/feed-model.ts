@@ -21,6 +21,8 @@ export interface FeedModel {
   image?: string;
   icon?: string;
   logo?: string;
+  /** WebSub hub (config `hub`): linked with `rel="hub"` from RSS and Atom, `hubs` in JSON Feed. */
+  hub?: string;
   /** The browser-view XSL stylesheet, relative to the feed file (`feed.xsl`, `../../feed.xsl`). */
   stylesheetHref?: string;
 }

@@ -14,6 +14,7 @@ export interface JsonFeed {
   favicon?: string;
   language: string;
   authors: JsonFeedAuthor[];
+  hubs?: Array<{ type: "WebSub"; url: string }>;
   items: JsonFeedItem[];
 }
 
@@ -61,6 +62,7 @@ export function renderJsonFeed(model: FeedModel): string {
     ...(model.icon ? { favicon: model.icon } : {}),
     language: model.language,
     authors: [author(model.author)],
+    ...(model.hub ? { hubs: [{ type: "WebSub" as const, url: model.hub }] } : {}),
     items: model.items.map((article) => item(article, model.generator.uri)),
   };
   return `${JSON.stringify(feed, null, 2)}\n`;

@@ -1,6 +1,7 @@
 import type { Article, Person } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
 import { absoluteUrl } from "./absolute-url.js";
+import { groupKey } from "./feed-groups.js";
 import { sanitizeContent } from "./sanitize-content.js";
 import { stableItemId } from "./stable-id.js";
 import { xmlSafe } from "./xml-safe.js";
@@ -22,7 +23,7 @@ export function prepareArticle(article: Article, config: Pick<SiteConfig, "siteU
     summary: oneLine(article.summary),
     contentHtml: sanitizeContent(article.contentHtml, article.url),
     authors: article.authors.map(preparePerson).filter((person) => person.name !== ""),
-    tags: article.tags.map(oneLine).filter((tag) => tag !== ""),
+    tags: uniqueTags(article.tags.map(oneLine)),
     image:
       article.image && imageUrl
         ? {
@@ -48,6 +49,17 @@ export function preparePerson(person: Person): Person {
     ...(person.email && /^[^\s@]+@[^\s@]+$/.test(xmlSafe(person.email).trim()) ? { email: xmlSafe(person.email).trim() } : {}),
     ...(url && !url.startsWith("https://invalid.invalid/") ? { url } : {}),
   };
+}
+
+/** Tags without empty ones and repeats (the same tag by `groupKey`, first spelling kept): JSON Feed requires unique tags. */
+function uniqueTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const key = groupKey(tag);
+    if (key === "" || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function cleanOptional(text: string | null): string | null {

@@ -40,6 +40,7 @@ export function renderSite(config: SiteConfig, published: Article[], feedItems: 
     language: config.language,
     author: preparePerson(config.author),
     generator: GENERATOR,
+    ...(config.hub ? { hub: config.hub } : {}),
     ...optionalUrl("image", config.image, base),
     ...optionalUrl("icon", config.icon, base),
     ...optionalUrl("logo", config.logo, base),

@@ -47,6 +47,7 @@ export function renderRss(model: FeedModel): string {
     docs: RSS_DOCS_URL,
     generator: forText(`${model.generator.name} ${model.generator.version}`),
     feedLinks: { rss: model.feedUrls.rss },
+    ...(model.hub ? { hub: model.hub } : {}),
     ...(model.image ? { image: forText(model.image) } : {}),
   });
   feed.addExtension({ name: "lastBuildDate", objects: { _text: toRfc822(model.updated) } });

@@ -65,6 +65,7 @@ describe("RSS 2.0", () => {
     expect(childText(childrenNamed(channel, "image")[0]!, "url")).toBe("https://example.org/img/channel.png");
     expect(childrenNamed(channel, "atom:link")[0]!.attributes).toMatchObject({ rel: "self", href: `${SITE_URL}rss.xml` });
     expect(childrenNamed(channel, "copyright")).toEqual([]);
+    expect(childrenNamed(channel, "atom:link")[1]!.attributes).toEqual({ rel: "hub", href: "https://hub.example/?a=1&b=2" });
     // newest item's date, not the clock
     expect(childText(channel, "lastBuildDate")).toBe("Fri, 12 Jan 2024 00:00:00 +0000");
   });
@@ -106,6 +107,7 @@ describe("Atom 1.0", () => {
     expect(childText(feed, "icon")).toBe("https://example.org/favicon.ico");
     expect(childText(feed, "logo")).toBe(`${SITE_URL}img/logo.png`);
     expect(childText(feed, "id")).toBe(`${SITE_URL}tags/c/`);
+    expect(childrenNamed(feed, "link").find((l) => l.attributes.rel === "hub")?.attributes.href).toBe("https://hub.example/?a=1&b=2");
     const entry = childrenNamed(feed, "entry")[0]!;
     expect(childText(entry, "title")).toBe(FIRST_TITLE);
     const media = childrenNamed(entry, "media:content")[0]!;
@@ -130,6 +132,7 @@ describe("JSON Feed 1.1", () => {
       authors: [{ name: "Desk" }],
       icon: `${SITE_URL}img/logo.png`,
       favicon: "https://example.org/favicon.ico",
+      hubs: [{ type: "WebSub", url: "https://hub.example/?a=1&b=2" }],
     });
     const item = feed.items[0];
     expect(item).toMatchObject({

@@ -25,7 +25,8 @@ const article = fc.record({
   body: text,
   caption: text,
   credit: text,
-  tags: fc.array(text, { maxLength: 3 }),
+  // Tags repeat, with and without characters that get removed: feeds must still list each once.
+  tags: fc.array(fc.oneof(text, fc.constantFrom("dup", "dup\u0001", "DUP", " dup ")), { maxLength: 4 }),
   author: text,
   image: url,
   link: url,
@@ -94,7 +95,7 @@ describe("any article text", () => {
         const report = await checkFeeds(out);
         expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
       }),
-      { numRuns: 25 },
+      { numRuns: Number(process.env.FEEDWRIGHT_PROPERTY_RUNS ?? 25) },
     );
   });
 });

@@ -18,6 +18,7 @@ export const SITE_FILES: Record<string, string> = {
     icon: "https://example.org/favicon.ico",
     logo: "img/logo.png",
     authorFeeds: true,
+    hub: "https://hub.example/?a=1&b=2",
   }),
   "articles/2024-01-10-first.md": [
     "---",
@@ -56,7 +57,8 @@ export const SITE_FILES: Record<string, string> = {
 /** Builds SITE_FILES (with `changes` applied) in a temp folder and gives a reader of its output. */
 export async function buildSite(changes: Record<string, string> = {}) {
   const dir = await makeFixture({ ...SITE_FILES, ...changes });
-  const summary = await build({ cwd: dir, now: NOW });
+  // websub: false: the fixture names a hub, and tests never touch the network.
+  const summary = await build({ cwd: dir, now: NOW, websub: false });
   const read = (file: string) => readFile(path.join(dir, "out", file), "utf8");
   return { dir, summary, read, out: path.join(dir, "out") };
 }
