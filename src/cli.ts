@@ -74,6 +74,29 @@ function program(): Command {
     });
 
   cli
+    .command("check")
+    .description("validate the published feeds in DIR (default: the output folder)")
+    .argument("[dir]", "folder holding rss.xml, atom.xml, feed.json (default: outDir from the config, else ./out)")
+    .option("--config <file>", "config file (default: ./feedwright.config.json or .yaml if present)")
+    .option("--site-url <url>", "the URL the folder is served from, for checking self links")
+    .option("--strict", "warnings fail the check too")
+    .addOption(new Option("-q, --quiet", "print only problems, no summary"))
+    .exitOverride()
+    .action(async (dir: string | undefined, flags: CheckFlags) => {
+      const { runCheck } = await import("./check/run-check.js");
+      const result = await runCheck({
+        cwd: process.cwd(),
+        ...(dir ? { dir } : {}),
+        ...(flags.config ? { configFile: flags.config } : {}),
+        ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
+        strict: flags.strict ?? false,
+      });
+      for (const line of result.lines) process.stdout.write(`${line}\n`);
+      if (!flags.quiet) process.stdout.write(`${result.summary}\n`);
+      process.exitCode = result.exitCode;
+    });
+
+  cli
     .command("serve")
     .description("build for a local address and serve the output folder over HTTP, to preview and subscribe before deploying")
     .option("--dir <dir>", "folder to serve and build into (default: outDir from the config, else ./out)")
@@ -120,6 +143,13 @@ async function runInspect(files: string[], flags: InspectFlags): Promise<number>
   const records = await inspectFiles(files, flags.config ? { configFile: flags.config } : {});
   process.stdout.write(flags.json ? `${JSON.stringify(records, null, 2)}\n` : `${formatInspectText(records)}\n`);
   return records.some(isUnreadable) ? EXIT.warnings : EXIT.ok;
+}
+
+interface CheckFlags {
+  config?: string;
+  siteUrl?: string;
+  strict?: boolean;
+  quiet?: boolean;
 }
 
 interface BuildFlags {

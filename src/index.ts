@@ -12,3 +12,5 @@ export { DEFAULT_TEXT_RULES, mergeRules, type TextRules, type TextRulesExtension
 export type { DerivedText, DeriveTextOptions, TextBlock } from "./derive/text/types.js";
 export { decodeText, type DecodedText } from "./read/decode.js";
 export { inspectFiles, formatInspectText, type InspectRecord, type InspectOptions } from "./inspect.js";
+export { checkFeeds, type CheckReport } from "./check/check-feeds.js";
+export type { CheckProblem } from "./check/problem.js";

@@ -114,6 +114,19 @@ export const configSchema = z.strictObject({
   hub: absoluteHttpUrl.optional(),
   /** Extra chrome lines, agencies, labels and date rules for raw text articles. */
   textRules: textRulesSchema.optional(),
+  /** Channel image of the RSS feed (a logo), absolute or relative to `siteUrl`. */
+  image: z.string().min(1).optional(),
+  /** Atom `icon` (small, square) and JSON Feed `favicon`, absolute or relative to `siteUrl`. */
+  icon: z.string().min(1).optional(),
+  /** Atom `logo` (wide) and JSON Feed `icon`, absolute or relative to `siteUrl`. */
+  logo: z.string().min(1).optional(),
+  /** Also publish one feed per author under `authors/<slug>/`. */
+  authorFeeds: z.boolean().default(false),
+  /** The date in `tag:` URIs made from explicit non-URI ids (RFC 4151); never change it once published. */
+  idDate: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date such as \"2000-01-01\" (or \"2000\", \"2000-01\"), a day you owned the site's domain")
+    .default("2000-01-01"),
 });
 
 /** The configuration as written by a user (every key optional). */

@@ -1,8 +1,9 @@
 import type { Article, Person } from "../article.js";
-import { absoluteUrl } from "./absolute-url.js";
 import type { FeedModel } from "./feed-model.js";
 import { toRfc3339 } from "./format-dates.js";
-import { el, serializeXml, type XmlElement } from "./xml-writer.js";
+import { imageType } from "./image-types.js";
+import { mediaCredits } from "./media-credits.js";
+import { el, serializeXml, type XmlElement, type XmlNode } from "./xml-writer.js";
 
 const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
 const MEDIA_NAMESPACE = "http://search.yahoo.com/mrss/";
@@ -23,15 +24,18 @@ export function renderAtom(model: FeedModel): string {
     el("updated", {}, toRfc3339(model.updated)),
     el("link", { rel: "alternate", type: "text/html", href: model.homeUrl }),
     el("link", { rel: "self", type: "application/atom+xml", href: model.feedUrls.atom }),
+    model.hub && el("link", { rel: "hub", href: model.hub }),
     personElement("author", model.author),
     el("generator", { uri: model.generator.uri, version: model.generator.version }, model.generator.name),
+    model.icon && el("icon", {}, model.icon),
+    model.logo && el("logo", {}, model.logo),
     ...model.items.map(entryElement),
   );
-  return serializeXml(feed);
+  const instructions = model.stylesheetHref ? [`<?xml-stylesheet type="text/xsl" href="${escapeAttribute(model.stylesheetHref)}"?>`] : [];
+  return serializeXml(feed, instructions);
 }
 
 function entryElement(article: Article): XmlElement {
-  const imageUrl = article.image ? absoluteUrl(article.image.url, new URL("/", article.url).href) : null;
   return el(
     "entry",
     {},
@@ -44,24 +48,36 @@ function entryElement(article: Article): XmlElement {
     ...article.tags.map((tag) => el("category", { term: tag })),
     article.summary && el("summary", { type: "text" }, article.summary),
     el("content", { type: "html" }, article.contentHtml),
-    imageUrl &&
-      el(
-        "media:content",
-        { url: imageUrl, medium: "image" },
-        article.image?.credit && el("media:credit", { role: "photographer" }, article.image.credit),
-        article.image?.caption && el("media:description", { type: "plain" }, article.image.caption),
-      ),
+    ...mediaElements(article),
   );
 }
 
+/** Media RSS in Atom, as in RSS: the lead image with its credit and caption, then every other credit. */
+function mediaElements(article: Article): XmlNode[] {
+  const { lead, others } = mediaCredits(article);
+  return [
+    lead &&
+      el(
+        "media:content",
+        { url: lead.url, medium: "image", type: imageType(lead.url) },
+        lead.credit && el("media:credit", { role: "photographer" }, lead.credit),
+        lead.caption && el("media:description", { type: "plain" }, lead.caption),
+      ),
+    ...others.map((credit) => el("media:credit", { role: "photographer" }, credit.credit)),
+    ...others.filter((credit) => credit.caption).map((credit) => el("media:text", { type: "plain" }, credit.caption!)),
+  ];
+}
+
 function personElement(name: string, person: Person): XmlElement {
-  const uri = person.url ? absoluteUrl(person.url, "https://invalid.invalid/") : null;
   return el(
     name,
     {},
     el("name", {}, person.name),
     person.email && el("email", {}, person.email),
-    uri && !uri.startsWith("https://invalid.invalid/") ? el("uri", {}, uri) : undefined,
+    person.url && el("uri", {}, person.url),
   );
 }
 
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+}

@@ -12,11 +12,19 @@ export interface FeedModel {
   /** A stable absolute URI identifying the feed (Atom `id`). */
   id: string;
   author: Person;
-  /** Items newest first, already limited. */
+  /** Items newest first, already limited and prepared (prepare-article.ts). */
   items: Article[];
   /** Newest item's update or publication time (ISO 8601): never the clock, so output is byte-stable. */
   updated: string;
   generator: { name: string; version: string; uri: string };
+  /** Absolute URLs of the configured channel image, small icon and wide logo. */
+  image?: string;
+  icon?: string;
+  logo?: string;
+  /** WebSub hub (config `hub`): linked with `rel="hub"` from RSS and Atom, `hubs` in JSON Feed. */
+  hub?: string;
+  /** The browser-view XSL stylesheet, relative to the feed file (`feed.xsl`, `../../feed.xsl`). */
+  stylesheetHref?: string;
 }
 
 /** The `updated` value for a set of articles: the newest `updated ?? published`, or the epoch for none. */

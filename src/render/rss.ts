@@ -1,22 +1,40 @@
 import { Feed } from "feed";
 import type { Article } from "../article.js";
-import { absoluteUrl } from "./absolute-url.js";
 import type { FeedModel } from "./feed-model.js";
 import { toRfc822 } from "./format-dates.js";
+import { imageType } from "./image-types.js";
+import { mediaCredits } from "./media-credits.js";
 import { cdataSafeHtml, escapeXml, xmlSafe } from "./xml-safe.js";
 
-const MEDIA_NAMESPACE = "http://search.yahoo.com/mrss/";
+/** Every namespace the RSS feed uses, declared once on `<rss>`. */
+export const RSS_NAMESPACES: Readonly<Record<string, string>> = {
+  "xmlns:atom": "http://www.w3.org/2005/Atom",
+  "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+  "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+  "xmlns:media": "http://search.yahoo.com/mrss/",
+};
+
+/** Where RSS 2.0 is specified, for the channel's `docs`. */
+export const RSS_DOCS_URL = "https://www.rssboard.org/rss-specification";
+
+/** Minutes a reader may cache the feed (`ttl`). */
+export const RSS_TTL_MINUTES = 60;
 
 /**
  * Renders RSS 2.0 with the `feed` package, guarded where it goes wrong
  * (see ../shared/reference/feed-library-pitfalls.md):
  * - text goes through `forText`, undoing xml-js's `&amp;` -> `&` step, so any text survives;
+ *   attribute values through `forAttribute` (xml-js escapes only `"` in them);
  * - items are built from extensions that replace the library's own elements: the title as
  *   escaped text (not CDATA, which xml-js splits only once), `pubDate` with a numeric zone,
  *   `guid` with the right `isPermaLink`, `dc:creator` per author instead of a bare `<author>`,
- *   plain `category` elements, and Media RSS for the lead image and its credit;
+ *   plain `category` elements, and Media RSS for the lead image and every image credit;
+ * - HTML in `description` and `content:encoded` has every `]]>` escaped before CDATA wraps it;
  * - `lastBuildDate` comes from the newest item, never the clock;
- * - the Media RSS namespace is declared on the root, which the library has no option for.
+ * - the root element is rewritten to declare every namespace once (the library declares
+ *   `dc` only when some item has content, and has no option for others), and the
+ *   stylesheet instruction is written here with an escaped `href`;
+ * - no `copyright` is passed: the library writes none for an empty one, and we have none.
  */
 export function renderRss(model: FeedModel): string {
   const feed = new Feed({
@@ -25,10 +43,12 @@ export function renderRss(model: FeedModel): string {
     id: model.id,
     link: model.homeUrl,
     language: model.language,
-    ttl: 60,
-    generator: `${model.generator.name} ${model.generator.version}`,
+    ttl: RSS_TTL_MINUTES,
+    docs: RSS_DOCS_URL,
+    generator: forText(`${model.generator.name} ${model.generator.version}`),
     feedLinks: { rss: model.feedUrls.rss },
-    copyright: "",
+    ...(model.hub ? { hub: model.hub } : {}),
+    ...(model.image ? { image: forText(model.image) } : {}),
   });
   feed.addExtension({ name: "lastBuildDate", objects: { _text: toRfc822(model.updated) } });
 
@@ -37,13 +57,20 @@ export function renderRss(model: FeedModel): string {
       title: article.title,
       link: article.url,
       date: new Date(article.published),
-      description: cdataSafeHtml(escapeXmlText(article.summary)),
+      description: cdataSafeHtml(escapeXml(article.summary)),
       content: cdataSafeHtml(article.contentHtml),
       extensions: itemExtensions(article),
     });
   }
-  const xml = feed.rss2();
-  return xml.replace(/^(<rss version="2.0")/m, `$1 xmlns:media="${MEDIA_NAMESPACE}"`) + "\n";
+  const root = `<rss version="2.0"${Object.entries(RSS_NAMESPACES)
+    .map(([name, uri]) => ` ${name}="${uri}"`)
+    .join("")}>`;
+  let xml = feed.rss2().replace(/<rss\b[^>]*>/, root);
+  if (model.stylesheetHref) {
+    const instruction = `<?xml-stylesheet type="text/xsl" href="${escapeXml(model.stylesheetHref)}"?>`;
+    xml = xml.replace(/^(<\?xml[^>]*\?>)/, `$1\n${instruction}`);
+  }
+  return `${xml}\n`;
 }
 
 /** The library types `objects` as a record; xml-js also takes a list (repeated elements). */
@@ -64,29 +91,32 @@ function itemExtensions(article: Article): Extension[] {
   if (article.tags.length > 0) {
     extensions.push({ name: "category", objects: repeated(article.tags.map((tag) => ({ _text: forText(tag) }))) });
   }
-  const media = mediaElements(article);
-  if (media.content) extensions.push({ name: "media:content", objects: media.content as Record<string, unknown> });
-  if (media.credits.length > 0) extensions.push({ name: "media:credit", objects: repeated(media.credits) });
+  const { lead, others } = mediaCredits(article);
+  if (lead) {
+    const type = imageType(lead.url);
+    extensions.push({
+      name: "media:content",
+      objects: {
+        _attributes: { url: forAttribute(lead.url), medium: "image", ...(type ? { type } : {}) },
+        ...(lead.credit ? { "media:credit": { _attributes: { role: "photographer" }, _text: forText(lead.credit) } } : {}),
+        ...(lead.caption ? { "media:description": { _attributes: { type: "plain" }, _text: forText(lead.caption) } } : {}),
+      },
+    });
+  }
+  if (others.length > 0) {
+    extensions.push({
+      name: "media:credit",
+      objects: repeated(others.map((credit) => ({ _attributes: { role: "photographer" }, _text: forText(credit.credit) }))),
+    });
+    const captions = others.filter((credit) => credit.caption);
+    if (captions.length > 0) {
+      extensions.push({
+        name: "media:text",
+        objects: repeated(captions.map((credit) => ({ _attributes: { type: "plain" }, _text: forText(credit.caption!) }))),
+      });
+    }
+  }
   return extensions;
-}
-
-/** Media RSS: the lead image as `media:content` with its credit and caption; other credits on the item. */
-function mediaElements(article: Article): { content?: unknown; credits: unknown[] } {
-  const credits: unknown[] = [];
-  let content: unknown;
-  const imageUrl = article.image ? absoluteUrl(article.image.url, new URL("/", article.url).href) : null;
-  if (article.image && imageUrl) {
-    content = {
-      _attributes: { url: forAttribute(imageUrl), medium: "image" },
-      ...(article.image.credit ? { "media:credit": { _attributes: { role: "photographer" }, _text: forText(article.image.credit) } } : {}),
-      ...(article.image.caption ? { "media:description": { _attributes: { type: "plain" }, _text: forText(article.image.caption) } } : {}),
-    };
-  }
-  for (const credit of article.imageCredits) {
-    if (imageUrl && article.image?.credit === credit.credit && article.image.caption === credit.caption) continue;
-    credits.push({ _attributes: { role: "photographer" }, _text: forText(credit.credit) });
-  }
-  return { content, credits };
 }
 
 function repeated(list: unknown[]): Record<string, unknown> {
@@ -101,9 +131,4 @@ function forText(text: string): string {
 /** xml-js escapes only `"` in attributes: escape the rest here (it keeps our entities). */
 function forAttribute(text: string): string {
   return xmlSafe(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** Plain text as HTML for a `description`: markup characters escaped, so readers show it as written. */
-function escapeXmlText(text: string): string {
-  return escapeXml(text);
 }

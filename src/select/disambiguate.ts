@@ -18,7 +18,8 @@ export function disambiguate(articles: Article[]): { articles: Article[]; diagno
     let article = original;
     if (permalinks.has(article.permalink)) {
       const permalink = freeVariant(article.permalink, permalinks);
-      const url = new URL(permalink.slice(1), new URL("/", article.url)).href;
+      // Only the last path segment changes; resolving from the article's own URL keeps the site's base path.
+      const url = new URL(`${permalink.replace(/\/$/, "").split("/").pop()}/`, new URL("..", article.url)).href;
       const idFollowsUrl = article.id === article.url;
       diagnostics.push({
         file: article.sourcePath,

@@ -44,7 +44,14 @@ describe("safe to repeat and to overlap", () => {
     await writeFiles(dir, { "out/CNAME": "example.org\n", "out/2024/04/02/notes.txt": "mine" });
     await rm(path.join(dir, "articles", "2024-04-02-two.md"));
     const summary = await build({ cwd: dir });
-    expect(summary.files.removed).toEqual(["2024/04/02/two/index.html"]);
+    // The article's page goes, and so do the feeds and page of "beta", a tag only it had.
+    expect(summary.files.removed).toEqual([
+      "2024/04/02/two/index.html",
+      "tags/beta/atom.xml",
+      "tags/beta/feed.json",
+      "tags/beta/index.html",
+      "tags/beta/rss.xml",
+    ]);
     expect(await readFile(path.join(dir, "out", "CNAME"), "utf8")).toBe("example.org\n");
     expect(await readFile(path.join(dir, "out", "2024", "04", "02", "notes.txt"), "utf8")).toBe("mine");
     const feed = JSON.parse(await readFile(path.join(dir, "out", "feed.json"), "utf8"));

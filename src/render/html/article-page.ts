@@ -4,10 +4,10 @@ import { escapeXml } from "../xml-safe.js";
 import { formatDisplayDate } from "./format-display-date.js";
 import { renderPage, type FeedLinks } from "./page-layout.js";
 
-/** Renders an article's own page: title, date, authors, lead image with caption and credit, body, tags. */
+/** Renders an article's own page: title, date, authors, lead image with caption and credit, body, tags (linked to their pages when `tagUrl` knows them). */
 export function renderArticlePage(
   article: Article,
-  site: { title: string; language: string; homeUrl: string; feeds: FeedLinks },
+  site: { title: string; language: string; homeUrl: string; feeds: FeedLinks; tagUrl?: (tag: string) => string | undefined },
 ): string {
   const authors = article.authors.map((person) => escapeXml(person.name)).join(", ");
   const imageUrl = article.image ? absoluteUrl(article.image.url, site.homeUrl) : null;
@@ -24,7 +24,12 @@ export function renderArticlePage(
       : "";
   const tags =
     article.tags.length > 0
-      ? `<p class="meta">Tags: ${article.tags.map((tag) => escapeXml(tag)).join(", ")}</p>`
+      ? `<p class="meta">Tags: ${article.tags
+          .map((tag) => {
+            const url = site.tagUrl?.(tag);
+            return url ? `<a href="${escapeXml(url)}">${escapeXml(tag)}</a>` : escapeXml(tag);
+          })
+          .join(", ")}</p>`
       : "";
   const body = [
     "<main>",

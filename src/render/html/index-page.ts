@@ -3,10 +3,14 @@ import { escapeXml } from "../xml-safe.js";
 import { formatDisplayDate } from "./format-display-date.js";
 import { renderPage, type FeedLinks } from "./page-layout.js";
 
-/** Renders a listing page (the home page): every article with its date and summary, and feed autodiscovery. */
+/**
+ * Renders a listing page (the home page, or a tag's or author's page): every article with its
+ * date and summary, links to its three feeds, and feed autodiscovery. `siteTitle` (the header
+ * link back home) defaults to `title`.
+ */
 export function renderIndexPage(
   articles: Article[],
-  site: { title: string; description: string; language: string; homeUrl: string; pageUrl: string; feeds: FeedLinks },
+  site: { title: string; description: string; language: string; homeUrl: string; pageUrl: string; feeds: FeedLinks; siteTitle?: string },
 ): string {
   const items = articles.map((article) =>
     [
@@ -33,7 +37,7 @@ export function renderIndexPage(
     title: site.title,
     language: site.language,
     canonicalUrl: site.pageUrl,
-    siteTitle: site.title,
+    siteTitle: site.siteTitle ?? site.title,
     homeUrl: site.homeUrl,
     feeds: site.feeds,
     body,

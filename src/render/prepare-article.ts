@@ -1,0 +1,78 @@
+import type { Article, Person } from "../article.js";
+import type { SiteConfig } from "../config/schema.js";
+import { absoluteUrl } from "./absolute-url.js";
+import { groupKey } from "./feed-groups.js";
+import { sanitizeContent } from "./sanitize-content.js";
+import { stableItemId } from "./stable-id.js";
+import { xmlSafe } from "./xml-safe.js";
+
+/**
+ * Makes an article ready for every renderer, once: content sanitised and its links made
+ * absolute (sanitize-content.ts), the lead image's URL made absolute against the article
+ * (or the image dropped when it is not http(s)), the id turned into a stable absolute URI
+ * (stable-id.ts), and every text normalised to NFC without characters XML 1.0 forbids
+ * (plain texts also on one line).
+ * Feeds and HTML pages then show the same, safe content.
+ */
+export function prepareArticle(article: Article, config: Pick<SiteConfig, "siteUrl" | "idDate">): Article {
+  const imageUrl = article.image ? absoluteUrl(article.image.url, article.url) : null;
+  return {
+    ...article,
+    id: stableItemId(xmlSafe(article.id), config.siteUrl, config.idDate),
+    title: oneLine(article.title),
+    summary: oneLine(article.summary),
+    contentHtml: sanitizeContent(article.contentHtml, article.url),
+    authors: article.authors.map(preparePerson).filter((person) => person.name !== ""),
+    tags: uniqueTags(article.tags.map(oneLine)),
+    image:
+      article.image && imageUrl
+        ? {
+            url: imageUrl,
+            caption: cleanOptional(article.image.caption),
+            credit: cleanOptional(article.image.credit),
+            alt: cleanOptional(article.image.alt),
+          }
+        : null,
+    imageCredits: article.imageCredits
+      .map((credit) => ({ caption: cleanOptional(credit.caption), credit: oneLine(credit.credit) }))
+      .filter((credit) => credit.credit !== ""),
+    mainImageCredit: cleanOptional(article.mainImageCredit),
+  };
+}
+
+/** A person as feeds can carry them: name cleaned, e-mail only when it looks like one, url only when absolute http(s). */
+export function preparePerson(person: Person): Person {
+  const url = person.url ? absoluteUrl(person.url, "https://invalid.invalid/") : null;
+  return {
+    name: oneLine(person.name),
+    // Atom requires an e-mail address to look like one; anything else is left out.
+    ...(person.email && /^[^\s@]+@[^\s@]+$/.test(xmlSafe(person.email).trim()) ? { email: xmlSafe(person.email).trim() } : {}),
+    ...(url && !url.startsWith("https://invalid.invalid/") ? { url } : {}),
+  };
+}
+
+/** Tags without empty ones and repeats (the same tag by `groupKey`, first spelling kept): JSON Feed requires unique tags. */
+function uniqueTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const key = groupKey(tag);
+    if (key === "" || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function cleanOptional(text: string | null): string | null {
+  if (text === null) return null;
+  const cleaned = oneLine(text);
+  return cleaned === "" ? null : cleaned;
+}
+
+/**
+ * Plain one-line text (titles, summaries, names, tags, captions): XML-safe, with runs of
+ * white space (tabs, line breaks) made one space. XML parsers turn a CR into LF and a tab in
+ * an attribute into a space, so only this form reads back the same in every format.
+ */
+function oneLine(text: string): string {
+  return xmlSafe(text).replace(/\s+/g, " ").trim();
+}
