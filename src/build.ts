@@ -3,14 +3,10 @@ import path from "node:path";
 import type { Diagnostic } from "./article.js";
 import { loadConfig, type SiteConfig, type UserConfig } from "./config/load-config.js";
 import { PublishError, UsageError } from "./errors.js";
-import { loadArticles, type FileOutcome } from "./pipeline/load-articles.js";
-import { defaultCacheFile, hashConfig, openCache } from "./publish/article-cache.js";
+import type { FileOutcome } from "./pipeline/load-articles.js";
+import { defaultCacheFile, hashConfig } from "./publish/article-cache.js";
+import { checkUnchanged, saveBuildState, type RunFingerprint } from "./pipeline/fast-path.js";
 import { acquireLock, LOCK_FILE, releaseOnExit } from "./publish/lock.js";
-import { pingHubForBuild } from "./publish/ping-hub-for-build.js";
-import { publishFiles } from "./publish/publish-files.js";
-import { renderSite } from "./render/render-site.js";
-import { disambiguate } from "./select/disambiguate.js";
-import { selectArticles } from "./select/select-articles.js";
 import { VERSION } from "./version.js";
 
 export interface BuildOptions {
@@ -66,6 +62,11 @@ export interface BuildSummary {
   websub: { notified: string[]; warnings: string[] };
   /** How the incremental cache served this run. */
   cache: { hits: number; misses: number };
+  /**
+   * True when nothing had changed since the last run (article files, config, flags, the
+   * clock's side of every scheduled date, the output files): nothing was read or rendered.
+   */
+  upToDate: boolean;
   /** Milliseconds spent in each stage. */
   timings: { read: number; render: number; write: number; total: number };
 }
@@ -123,10 +124,51 @@ async function buildLocked(
   const { config, articlesDir, outDir } = site;
   const started = clock();
   const cacheFile = config.cacheFile ? path.resolve(site.configDir, config.cacheFile) : defaultCacheFile(site.configDir);
+  const configHash = hashConfig({ ...config, articlesDir, outDir });
+
+  // Without the cache every run does everything; with it, unchanged inputs cost a few stats.
+  let fingerprint: RunFingerprint | undefined;
+  if (options.cache !== false) {
+    const check = await checkUnchanged({
+      cacheFile,
+      articlesDir,
+      outDir,
+      now: options.now,
+      key: { programVersion: VERSION, configHash, drafts: options.drafts ?? false, future: options.future ?? false, strict: options.strict ?? false },
+    });
+    if (check.unchanged) {
+      const finished = clock();
+      options.onProgress?.(check.sourceCount, check.sourceCount);
+      return {
+        articlesDir,
+        outDir,
+        ...check.unchanged.summary,
+        pending: [],
+        refused: false,
+        files: { written: [], unchanged: check.unchanged.outputs, removed: [] },
+        websub: { notified: [], warnings: [] },
+        cache: { hits: check.sourceCount, misses: 0 },
+        upToDate: true,
+        timings: { read: finished - started, render: 0, write: 0, total: finished - started },
+      };
+    }
+    fingerprint = check.fingerprint;
+  }
+
+  // The pipeline is loaded only when there is work: a no-change run never pays for it.
+  const [{ loadArticles }, { openCache }, { pingHubForBuild }, { publishFiles }, { renderSite }, { disambiguate }, { selectArticles }] = await Promise.all([
+    import("./pipeline/load-articles.js"),
+    import("./publish/article-cache.js"),
+    import("./publish/ping-hub-for-build.js"),
+    import("./publish/publish-files.js"),
+    import("./render/render-site.js"),
+    import("./select/disambiguate.js"),
+    import("./select/select-articles.js"),
+  ]);
   const cache =
     options.cache === false
       ? undefined
-      : await openCache<FileOutcome>(cacheFile, { programVersion: VERSION, configHash: hashConfig({ ...config, articlesDir, outDir }) });
+      : await openCache<FileOutcome>(cacheFile, { programVersion: VERSION, configHash });
 
   const loadedArticles = await loadArticles(articlesDir, config, {
     ...(cache ? { cache } : {}),
@@ -149,6 +191,7 @@ async function buildLocked(
 
   const refused = (options.strict ?? false) && skipped.length + warnings.length > 0;
   let files = { written: [] as string[], unchanged: [] as string[], removed: [] as string[] };
+  if (fingerprint) await fingerprint.invalidate();
   if (!refused) {
     try {
       files = await publishFiles(outDir, output);
@@ -158,6 +201,25 @@ async function buildLocked(
     if (cache) {
       // The cache only saves time: failing to write it is not a reason to fail the run.
       await cache.save().catch((error: Error) => warnings.push({ file: path.relative(articlesDir, cacheFile), message: `could not save the cache (${error.message}); the next run will be slower` }));
+    }
+    if (fingerprint) {
+      await saveBuildState(fingerprint, {
+        outDir,
+        output,
+        settled: pending.length === 0,
+        now: clock(),
+        selection: { published: selection.published, scheduled: selection.scheduled, includeFuture: options.future ?? false },
+        summary: {
+          published: selection.published.map((article) => article.sourcePath),
+          feedItems: selection.feedItems.length,
+          drafts: selection.drafts.map((article) => article.sourcePath),
+          scheduled: selection.scheduled.map((article) => ({ file: article.sourcePath, published: article.published })),
+          skipped,
+          warnings,
+        },
+      }).catch(() => {
+        // Like the cache, the state only saves time; the next run simply does everything.
+      });
     }
   }
   const websub =
@@ -180,6 +242,7 @@ async function buildLocked(
     files,
     websub,
     cache: { hits: (cache?.stats.hits ?? 0) + (cache?.stats.hashHits ?? 0), misses: cache?.stats.misses ?? 0 },
+    upToDate: false,
     timings: { read: readDone - started, render: renderDone - readDone, write: finished - renderDone, total: finished - started },
   };
 }

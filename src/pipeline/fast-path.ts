@@ -1,0 +1,129 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { Article } from "../article.js";
+import {
+  anyRacy,
+  buildStateFile,
+  fileVersions,
+  isUnchanged,
+  readBuildState,
+  removeBuildState,
+  runKey,
+  sourcesDigest,
+  writeBuildState,
+  type BuildState,
+  type FileVersion,
+  type OutputRecord,
+  type StateSummary,
+} from "../publish/build-state.js";
+import { findArticleFiles } from "../read/find-article-files.js";
+
+/** What a run must remember to record its state once it has published. */
+export interface RunFingerprint {
+  stateFile: string;
+  key: string;
+  sources: string;
+  sourceVersions: FileVersion[];
+  /** The previous state, when it was for the same key: its output records save hashing unchanged files. */
+  previous: BuildState | null;
+  /** Removes the recorded state before publishing, so a run that fails part-way is never taken for an unchanged one. */
+  invalidate(): Promise<void>;
+}
+
+export interface UnchangedCheck {
+  /** Set when nothing needs doing: what the previous run found, and every output file it wrote. */
+  unchanged: { summary: StateSummary; outputs: string[] } | null;
+  sourceCount: number;
+  fingerprint: RunFingerprint;
+}
+
+/**
+ * Decides whether a run can do nothing: lists and stats the article files and compares them,
+ * the run's key and `now`, and the output files' stats with the state the last run recorded.
+ * Reads no article and renders nothing. Always returns the fingerprint a full run records.
+ */
+export async function checkUnchanged(run: {
+  cacheFile: string;
+  articlesDir: string;
+  outDir: string;
+  now: number;
+  key: { programVersion: string; configHash: string; drafts: boolean; future: boolean; strict: boolean };
+}): Promise<UnchangedCheck> {
+  const stateFile = buildStateFile(run.cacheFile);
+  const [found, state] = await Promise.all([findArticleFiles(run.articlesDir), readBuildState(stateFile)]);
+  const versions = fileVersions(found.files.map((relPath) => path.join(run.articlesDir, relPath)));
+  // A file that cannot be stat'ed is given an impossible version: the digest then changes with it.
+  const listed = found.files.map((relPath, index): [string, FileVersion] => [relPath, versions[index] ?? { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 }]);
+  // Listing problems (links not followed, unreadable folders) must be reported by a full run.
+  const key = runKey(run.key) + (found.diagnostics.length > 0 ? ":listing-problems" : "");
+  const sources = sourcesDigest(listed);
+  let invalidated = false;
+  const fingerprint: RunFingerprint = {
+    stateFile,
+    key,
+    sources,
+    sourceVersions: listed.map(([, version]) => version),
+    previous: state && state.key === key ? state : null,
+    async invalidate() {
+      if (invalidated || !state) return;
+      invalidated = true;
+      await removeBuildState(stateFile).catch(() => {});
+    },
+  };
+  const unchanged =
+    state && found.diagnostics.length === 0 && (await isUnchanged(state, { key, sources, now: run.now, outDir: run.outDir }))
+      ? { summary: state.summary, outputs: Object.keys(state.outputs).sort(byCodeUnit) }
+      : null;
+  return { unchanged, sourceCount: found.files.length, fingerprint };
+}
+
+/**
+ * Records what a successful run saw and wrote. `settled` is false when some article file was
+ * left pending (a later run must look at it again); the state is not trusted either when an
+ * article file changed within the racy window before `now`.
+ */
+export async function saveBuildState(
+  fingerprint: RunFingerprint,
+  run: {
+    outDir: string;
+    output: Map<string, string | Uint8Array>;
+    settled: boolean;
+    now: number;
+    selection: { published: Article[]; scheduled: Article[]; includeFuture: boolean };
+    summary: StateSummary;
+  },
+): Promise<void> {
+  const relPaths = [...run.output.keys()].sort(byCodeUnit);
+  const outputs: Record<string, OutputRecord> = {};
+  let complete = true;
+  const versions = fileVersions(relPaths.map((relPath) => path.join(run.outDir, relPath)));
+  relPaths.forEach((relPath, index) => {
+    const version = versions[index];
+    if (!version) complete = false;
+    else outputs[relPath] = { ...version, hash: contentHash(run.output.get(relPath) as string | Uint8Array) };
+  });
+  // A loop, not Math.max(...dates): spreading 100,000 arguments can overflow the stack.
+  const extreme = (articles: Article[], pick: (a: number, b: number) => number): number | null =>
+    articles.reduce<number | null>((found, article) => {
+      const date = Date.parse(article.published);
+      return found === null ? date : pick(found, date);
+    }, null);
+  const state: BuildState = {
+    format: 1,
+    key: fingerprint.key,
+    sources: fingerprint.sources,
+    validFrom: run.selection.includeFuture ? null : extreme(run.selection.published, Math.max),
+    validUntil: extreme(run.selection.scheduled, Math.min),
+    settled: run.settled && complete && !anyRacy(fingerprint.sourceVersions, run.now),
+    outputs,
+    summary: run.summary,
+  };
+  await writeBuildState(fingerprint.stateFile, state);
+}
+
+/** SHA-256 hex of an output file's bytes (strings as UTF-8, as they are written). */
+export function contentHash(content: string | Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

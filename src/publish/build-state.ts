@@ -1,0 +1,166 @@
+import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Diagnostic } from "../article.js";
+import { writeFileAtomic } from "./atomic-write.js";
+
+/**
+ * The build state: what the last complete run saw and wrote, kept next to the article cache.
+ * It lets a run whose inputs are unchanged do nothing at all (no reading, no rendering),
+ * and lets any run tell an output file it wrote from one changed behind its back without
+ * reading it. Like the cache it only saves work: a missing or corrupt state reads as none.
+ */
+
+/** File name of the build state, in the cache folder. */
+export const BUILD_STATE_FILE = "build-state.json";
+/** Bumped when the file's shape changes; any other format reads as none. */
+export const BUILD_STATE_FORMAT = 1;
+
+/**
+ * An article file modified this recently (by mtime, as the article cache judges it) when the
+ * state was taken might change again within the same timestamp tick unseen (2 s on FAT), so
+ * such a state is never trusted for the no-change fast path.
+ */
+export const STATE_RACY_WINDOW_MS = 2_000;
+
+/** The stat fields that identify a file's version: a write changes ctime even when mtime is set back. */
+export interface FileVersion {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/** What a no-change run reports: the previous run's findings, which an unchanged input reproduces. */
+export interface StateSummary {
+  published: string[];
+  feedItems: number;
+  drafts: string[];
+  scheduled: Array<{ file: string; published: string }>;
+  skipped: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** One output file as the last run left it: stat fields and SHA-256 of its bytes. */
+export interface OutputRecord extends FileVersion {
+  hash: string;
+}
+
+export interface BuildState {
+  format: typeof BUILD_STATE_FORMAT;
+  /** {@link runKey} of the run: program version, config, flags. */
+  key: string;
+  /** {@link sourcesDigest} of the article files the run read. */
+  sources: string;
+  /**
+   * The run's selection holds for any `now` in [validFrom, validUntil): from the newest
+   * published date (an earlier `now` would hold it back) to the earliest scheduled one
+   * (when it passes, that article publishes). Epoch ms; null for unbounded.
+   */
+  validFrom: number | null;
+  validUntil: number | null;
+  /** Whether the fast path may use this state (no pending files, nothing written racily). */
+  settled: boolean;
+  outputs: Record<string, OutputRecord>;
+  summary: StateSummary;
+}
+
+/** Where the build state lives: next to the article cache file. */
+export function buildStateFile(cacheFile: string): string {
+  return path.join(path.dirname(cacheFile), BUILD_STATE_FILE);
+}
+
+/** SHA-256 hex of the parts of a run that change every output when they change. */
+export function runKey(parts: { programVersion: string; configHash: string; drafts: boolean; future: boolean; strict: boolean }): string {
+  return createHash("sha256").update(JSON.stringify([parts.programVersion, parts.configHash, parts.drafts, parts.future, parts.strict])).digest("hex");
+}
+
+/** SHA-256 hex over every article file's path and version, in the given (sorted) order. */
+export function sourcesDigest(files: Array<[string, FileVersion]>): string {
+  const hash = createHash("sha256");
+  for (const [relPath, version] of files) hash.update(`${relPath}\0${version.size}\0${version.mtimeMs}\0${version.ctimeMs}\0${version.ino}\n`);
+  return hash.digest("hex");
+}
+
+/** The version of the file at `filePath`, or null when it is missing or not a regular file. */
+export async function fileVersion(filePath: string): Promise<FileVersion | null> {
+  try {
+    const stats = await fs.stat(filePath);
+    return stats.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The versions of many files at once, null for each one missing or not a regular file.
+ * Synchronous on purpose: a no-change run is little else than these stats, and a
+ * synchronous stat costs a fraction of a promise's round trip through the thread pool.
+ */
+export function fileVersions(filePaths: string[]): Array<FileVersion | null> {
+  return filePaths.map((filePath) => {
+    try {
+      const stats = statSync(filePath, { throwIfNoEntry: false });
+      return stats?.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : null;
+    } catch {
+      return null;
+    }
+  });
+}
+
+/** Whether two versions are the same file version. */
+export function sameVersion(a: FileVersion, b: FileVersion): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/** Whether any version was modified within {@link STATE_RACY_WINDOW_MS} before `now`. */
+export function anyRacy(versions: Iterable<FileVersion>, now: number): boolean {
+  for (const version of versions) {
+    if (now - version.mtimeMs < STATE_RACY_WINDOW_MS) return true;
+  }
+  return false;
+}
+
+/** Reads the build state; null when missing, unreadable, corrupt or of another format. */
+export async function readBuildState(file: string): Promise<BuildState | null> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await fs.readFile(file, "utf8"));
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const state = value as Partial<BuildState>;
+  if (state.format !== BUILD_STATE_FORMAT || typeof state.key !== "string" || typeof state.sources !== "string") return null;
+  if (typeof state.outputs !== "object" || state.outputs === null || typeof state.summary !== "object" || state.summary === null) return null;
+  if (typeof state.settled !== "boolean") return null;
+  return state as BuildState;
+}
+
+/** Writes the build state atomically. */
+export async function writeBuildState(file: string, state: BuildState): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(state)}\n`);
+}
+
+/** Removes the build state, so a run that fails part-way is never mistaken for an unchanged one. */
+export async function removeBuildState(file: string): Promise<void> {
+  await fs.rm(file, { force: true });
+}
+
+/**
+ * Whether `state` proves this run would change nothing: same key, same article files,
+ * `now` inside the window where the selection holds, and every output file still the
+ * version the last run left. Stats every output file; reads none.
+ */
+export async function isUnchanged(state: BuildState, run: { key: string; sources: string; now: number; outDir: string }): Promise<boolean> {
+  if (!state.settled || state.key !== run.key || state.sources !== run.sources) return false;
+  if (state.validFrom !== null && run.now < state.validFrom) return false;
+  if (state.validUntil !== null && run.now >= state.validUntil) return false;
+  const entries = Object.entries(state.outputs);
+  const versions = fileVersions(entries.map(([relPath]) => path.join(run.outDir, relPath)));
+  return entries.every(([, recorded], index) => {
+    const version = versions[index];
+    return version !== null && version !== undefined && sameVersion(version, recorded);
+  });
+}

@@ -1,0 +1,203 @@
+import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus, listArticleFiles } from "../../bench/generate-corpus.mjs";
+import { build, type BuildOptions } from "../../src/index.js";
+import { makeFixture, SETTLED_MTIME } from "../helpers/fixture.js";
+
+/** A small generated corpus (Markdown, TOML, raw text), copied into each test's folder. */
+const CORPUS_SIZE = 120;
+const CONFIG = { title: "Perf fixture", siteUrl: "https://perf.example/", timeZone: "UTC", feedLimit: 10, settleSeconds: 0 };
+/** Later than every generated article (they end in 2025). */
+const NOW = Date.parse("2026-06-01T00:00:00Z");
+
+let corpus: Map<string, Buffer>;
+
+beforeAll(async () => {
+  const dir = await makeFixture();
+  await generateCorpus(dir, { count: CORPUS_SIZE, seed: 8 });
+  corpus = new Map();
+  for (const file of await listArticleFiles(dir)) corpus.set(file, await readFile(path.join(dir, file)));
+});
+
+/** A site folder holding the corpus (every file dated in the past, so nothing is pending or racy) and its config. */
+async function site(config: Record<string, unknown> = CONFIG): Promise<string> {
+  const dir = await makeFixture({ "feedwright.config.json": JSON.stringify(config) });
+  for (const [file, bytes] of corpus) await put(dir, file, bytes);
+  return dir;
+}
+
+/** Writes an article file and dates it in the past. */
+async function put(dir: string, file: string, bytes: string | Buffer, mtime: Date = SETTLED_MTIME): Promise<void> {
+  const target = path.join(dir, "articles", file);
+  await writeFile(target, bytes).catch(async () => {
+    await import("node:fs/promises").then((fs) => fs.mkdir(path.dirname(target), { recursive: true }));
+    await writeFile(target, bytes);
+  });
+  await utimes(target, mtime, mtime);
+}
+
+interface FileState {
+  bytes: string;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** Every published file under `outDir` (feedwright's dotfiles left out). */
+async function outputOf(outDir: string): Promise<Map<string, FileState>> {
+  const files = new Map<string, FileState>();
+  for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.startsWith(".")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const stats = await stat(file);
+    files.set(path.relative(outDir, file), { bytes: (await readFile(file)).toString("utf8"), mtimeMs: stats.mtimeMs, ino: stats.ino });
+  }
+  return files;
+}
+
+const bytesOnly = (files: Map<string, FileState>) => new Map([...files].map(([name, file]) => [name, file.bytes]));
+
+/** Builds `dir` incrementally into out/, then cold (no cache) into a fresh folder, and expects equal bytes. */
+async function expectSameAsCold(dir: string, options: BuildOptions = {}): Promise<Awaited<ReturnType<typeof build>>> {
+  const incremental = await build({ cwd: dir, now: NOW, ...options });
+  const coldDir = `cold-${Math.random().toString(36).slice(2)}`;
+  await build({ cwd: dir, now: NOW, ...options, outDir: coldDir, cache: false });
+  expect(bytesOnly(await outputOf(path.join(dir, "out")))).toEqual(bytesOnly(await outputOf(path.join(dir, coldDir))));
+  await rm(path.join(dir, coldDir), { recursive: true });
+  return incremental;
+}
+
+/** The first Markdown article with YAML front matter. */
+function yamlArticle(): string {
+  const file = [...corpus.keys()].find((name) => name.endsWith(".md") && corpus.get(name)!.toString().startsWith("---\n"));
+  if (!file) throw new Error("the corpus has no YAML article");
+  return file;
+}
+
+describe("a run with nothing changed", () => {
+  it("reads and renders nothing, rewrites nothing, and reports what the last run found", async () => {
+    const dir = await site();
+    const first = await build({ cwd: dir, now: NOW });
+    expect(first.upToDate).toBe(false);
+    const before = await outputOf(path.join(dir, "out"));
+    const second = await build({ cwd: dir, now: NOW });
+    expect(second.upToDate).toBe(true);
+    expect(second.files.written).toEqual([]);
+    expect(second.files.removed).toEqual([]);
+    expect(second.files.unchanged).toEqual([...first.files.written].sort());
+    expect({ ...second, files: null, timings: null, cache: null, upToDate: null }).toEqual({ ...first, files: null, timings: null, cache: null, upToDate: null });
+    expect(await outputOf(path.join(dir, "out"))).toEqual(before);
+  });
+
+  it("is not trusted when an output file was removed or changed by hand: the run puts it back", async () => {
+    const dir = await site();
+    await build({ cwd: dir, now: NOW });
+    const out = path.join(dir, "out");
+    const cold = bytesOnly(await outputOf(out));
+    await rm(path.join(out, "feed.json"));
+    await writeFile(path.join(out, "index.html"), "defaced");
+    const again = await build({ cwd: dir, now: NOW });
+    expect(again.upToDate).toBe(false);
+    expect(again.files.written).toEqual(["feed.json", "index.html"]);
+    expect(bytesOnly(await outputOf(out))).toEqual(cold);
+  });
+
+  it("without the cache, does everything every time", async () => {
+    const dir = await site();
+    await build({ cwd: dir, now: NOW, cache: false });
+    expect((await build({ cwd: dir, now: NOW, cache: false })).upToDate).toBe(false);
+  });
+});
+
+describe("an incremental run gives a cold run's bytes", () => {
+  it("after an edit, rewriting only files whose bytes change", async () => {
+    const dir = await site();
+    await build({ cwd: dir, now: NOW });
+    const before = await outputOf(path.join(dir, "out"));
+    const file = yamlArticle();
+    await put(dir, file, `${corpus.get(file)!.toString()}\n\nAn added closing paragraph.\n`);
+    const summary = await expectSameAsCold(dir);
+    expect(summary.upToDate).toBe(false);
+    const after = await outputOf(path.join(dir, "out"));
+    const changed = [...after].filter(([name, state]) => before.get(name)?.bytes !== state.bytes).map(([name]) => name);
+    expect([...summary.files.written].sort()).toEqual(changed.sort());
+    for (const [name, state] of after) {
+      if (!changed.includes(name)) expect({ name, mtimeMs: state.mtimeMs, ino: state.ino }).toEqual({ name, mtimeMs: before.get(name)!.mtimeMs, ino: before.get(name)!.ino });
+    }
+  });
+
+  it("after an article is added and another deleted", async () => {
+    const dir = await site();
+    await build({ cwd: dir, now: NOW });
+    await put(dir, "2025/2025-12-31-late-news.md", "---\ntitle: Late news\ndate: 2025-12-31T10:00:00Z\ntags: [brand-new-tag, politics]\n---\nJust in.\n");
+    await expectSameAsCold(dir);
+    await rm(path.join(dir, "articles", [...corpus.keys()][CORPUS_SIZE / 2]!));
+    const summary = await expectSameAsCold(dir);
+    expect(summary.files.removed.length).toBeGreaterThan(0);
+  });
+
+  it("after a tag is added to an article and then removed", async () => {
+    const dir = await site();
+    await build({ cwd: dir, now: NOW });
+    const file = yamlArticle();
+    const original = corpus.get(file)!.toString();
+    const retagged = original.replace(/\ntags:\n/, "\ntags:\n  - only-here\n");
+    expect(retagged).not.toBe(original);
+    await put(dir, file, retagged);
+    await expectSameAsCold(dir);
+    await put(dir, file, original);
+    await expectSameAsCold(dir);
+  });
+
+  it("after the config changes", async () => {
+    const dir = await site();
+    await build({ cwd: dir, now: NOW });
+    await writeFile(path.join(dir, "feedwright.config.json"), JSON.stringify({ ...CONFIG, feedLimit: 3, title: "Renamed" }));
+    const summary = await expectSameAsCold(dir);
+    expect(summary.upToDate).toBe(false);
+  });
+
+  it("after a file is touched without a change (nothing is rewritten)", async () => {
+    const dir = await site();
+    await build({ cwd: dir, now: NOW });
+    const file = [...corpus.keys()][3]!;
+    await utimes(path.join(dir, "articles", file), new Date("2021-01-01T00:00:00Z"), new Date("2021-01-01T00:00:00Z"));
+    const summary = await expectSameAsCold(dir);
+    expect(summary.upToDate).toBe(false);
+    expect(summary.files.written).toEqual([]);
+  });
+
+  it("when a scheduled article's time passes, and when the clock is set back", async () => {
+    const dir = await site();
+    await put(dir, "2026/2026-07-01-future.md", "---\ntitle: From the future\ndate: 2026-07-01T09:00:00Z\ntags: [politics]\n---\nNot yet.\n");
+    const early = await build({ cwd: dir, now: NOW });
+    expect(early.scheduled.map((item) => item.file)).toEqual(["2026/2026-07-01-future.md"]);
+    expect((await build({ cwd: dir, now: NOW + 1000 })).upToDate).toBe(true);
+    const later = await expectSameAsCold(dir, { now: Date.parse("2026-07-01T09:00:00Z") });
+    expect(later.upToDate).toBe(false);
+    expect(later.published[0]).toBe("2026/2026-07-01-future.md");
+    const back = await expectSameAsCold(dir, { now: NOW });
+    expect(back.upToDate).toBe(false);
+    expect(back.scheduled).toHaveLength(1);
+  });
+
+  it("with --drafts after a run without it", async () => {
+    const dir = await site();
+    await put(dir, "2025/2025-06-01-draft.md", "---\ntitle: A draft\ndate: 2025-06-01\ndraft: true\n---\nUnfinished.\n");
+    await build({ cwd: dir, now: NOW });
+    const withDrafts = await expectSameAsCold(dir, { drafts: true });
+    expect(withDrafts.upToDate).toBe(false);
+    expect(withDrafts.published).toContain("2025/2025-06-01-draft.md");
+  });
+
+  it("when a file pending last time has settled", async () => {
+    const dir = await site({ ...CONFIG, settleSeconds: 60 });
+    const fresh = new Date();
+    await put(dir, "2025/2025-12-31-fresh.md", "---\ntitle: Fresh\ndate: 2025-12-31\n---\nJust saved.\n", fresh);
+    const first = await build({ cwd: dir, now: NOW });
+    expect(first.pending.map((item) => item.file)).toEqual(["2025/2025-12-31-fresh.md"]);
+    const later = await expectSameAsCold(dir, { clock: () => fresh.getTime() + 120_000 });
+    expect(later.upToDate).toBe(false);
+    expect(later.published).toContain("2025/2025-12-31-fresh.md");
+  });
+});
