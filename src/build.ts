@@ -1,6 +1,6 @@
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "./article.js";
+import type { Article, Diagnostic } from "./article.js";
 import { loadConfig, type SiteConfig, type UserConfig } from "./config/load-config.js";
 import { PublishError, UsageError } from "./errors.js";
 import type { FileOutcome } from "./pipeline/load-articles.js";
@@ -156,15 +156,17 @@ async function buildLocked(
   }
 
   // The pipeline is loaded only when there is work: a no-change run never pays for it.
-  const [{ loadArticles }, { openCache }, { pingHubForBuild }, { publishFiles }, { renderSite }, { disambiguate }, { selectArticles }] = await Promise.all([
-    import("./pipeline/load-articles.js"),
-    import("./publish/article-cache.js"),
-    import("./publish/ping-hub-for-build.js"),
-    import("./publish/publish-files.js"),
-    import("./render/render-site.js"),
-    import("./select/disambiguate.js"),
-    import("./select/select-articles.js"),
-  ]);
+  const [{ loadArticles, loadContent }, { openCache, hashContent }, { pingHubForBuild }, { publishFiles }, { planSite }, { renderChanged }, { disambiguate }, { selectArticles }] =
+    await Promise.all([
+      import("./pipeline/load-articles.js"),
+      import("./publish/article-cache.js"),
+      import("./publish/ping-hub-for-build.js"),
+      import("./publish/publish-files.js"),
+      import("./render/plan-site.js"),
+      import("./pipeline/render-changed.js"),
+      import("./select/disambiguate.js"),
+      import("./select/select-articles.js"),
+    ]);
   const cache =
     options.cache === false
       ? undefined
@@ -172,6 +174,7 @@ async function buildLocked(
 
   const loadedArticles = await loadArticles(articlesDir, config, {
     ...(cache ? { cache } : {}),
+    ...(fingerprint ? { listing: fingerprint.listing } : {}),
     now: clock(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
@@ -186,15 +189,34 @@ async function buildLocked(
     includeFuture: options.future ?? false,
     feedLimit: config.feedLimit,
   });
-  const output = renderSite(config, selection.published, selection.feedItems);
+  const { contents, contentHashes } = loadedArticles;
+  // sanitize-html is loaded only when some content must be rendered.
+  let sanitize: ((html: string, url: string) => string) | undefined;
+  const plan = planSite(config, selection.published, selection.feedItems, {
+    hashOf: (article) => contentHashes.get(article.sourcePath) ?? "",
+    contentOf: (article) => (sanitize as (html: string, url: string) => string)(contents.get(article.sourcePath) ?? "", article.url),
+  });
+  // Content the cache left out is derived again, only for articles shown by files that must be rendered.
+  let contentDrift = false;
+  const loadContents = async (articles: Article[]): Promise<void> => {
+    if (articles.length > 0) sanitize ??= (await import("./render/sanitize-content.js")).sanitizeContent;
+    for (const article of articles) {
+      if (contents.has(article.sourcePath)) continue;
+      const content = await loadContent(articlesDir, article.sourcePath, config);
+      // A file changed since it was looked up: publish what it holds now, and let the next run look again.
+      if (content === null || hashContent(Buffer.from(content)) !== contentHashes.get(article.sourcePath)) contentDrift = true;
+      contents.set(article.sourcePath, content ?? "");
+    }
+  };
+  const refused = (options.strict ?? false) && skipped.length + warnings.length > 0;
+  const rendered = refused ? null : await renderChanged(plan, fingerprint?.previous ?? null, outDir, loadContents);
   const renderDone = clock();
 
-  const refused = (options.strict ?? false) && skipped.length + warnings.length > 0;
   let files = { written: [] as string[], unchanged: [] as string[], removed: [] as string[] };
   if (fingerprint) await fingerprint.invalidate();
-  if (!refused) {
+  if (rendered) {
     try {
-      files = await publishFiles(outDir, output);
+      files = await publishFiles(outDir, rendered.toWrite, { keep: rendered.kept });
     } catch (error) {
       throw new PublishError(`cannot publish into ${outDir} (${(error as Error).message}); nothing there was changed; check that the folder is writable and has space.`);
     }
@@ -205,8 +227,8 @@ async function buildLocked(
     if (fingerprint) {
       await saveBuildState(fingerprint, {
         outDir,
-        output,
-        settled: pending.length === 0,
+        records: rendered.records,
+        settled: pending.length === 0 && !contentDrift,
         now: clock(),
         selection: { published: selection.published, scheduled: selection.scheduled, includeFuture: options.future ?? false },
         summary: {

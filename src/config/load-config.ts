@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { UsageError } from "../errors.js";
 import { configSchema, type SiteConfig, type UserConfig } from "./schema.js";
@@ -39,7 +38,7 @@ export async function loadConfig(options: {
     } catch {
       throw new UsageError(`cannot read the config file ${file}: check the path given to --config.`);
     }
-    fromFile = parseConfigText(text, file);
+    fromFile = await parseConfigText(text, file);
   }
   const merged = { ...(fromFile as object), ...(options.values ?? {}), ...dropUndefined(options.overrides ?? {}) };
   const result = configSchema.safeParse(merged);
@@ -61,9 +60,10 @@ function findConfigFile(cwd: string): string | null {
   return null;
 }
 
-function parseConfigText(text: string, file: string): unknown {
+// yaml is loaded only for a YAML config: most runs never need it.
+async function parseConfigText(text: string, file: string): Promise<unknown> {
   try {
-    const value: unknown = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text, { schema: "core" });
+    const value: unknown = file.endsWith(".json") ? JSON.parse(text) : (await import("yaml")).parse(text, { schema: "core" });
     if (value === null || value === undefined) return {};
     if (typeof value !== "object" || Array.isArray(value)) {
       throw new UsageError(`${file}: the config must be an object of keys and values.`);

@@ -11,6 +11,7 @@ import { deriveFromText } from "./text/derive-from-text.js";
 import { renderTextBlocksHtml } from "./text/render-text-blocks-html.js";
 import { DEFAULT_TEXT_RULES, mergeRules, type TextRules } from "./text/rules.js";
 import type { DerivedText } from "./text/types.js";
+import { siteBase } from "./site-base.js";
 import { slugify } from "./slugify.js";
 
 /** The outcome of deriving one file: an article, or the reasons it cannot be published. */
@@ -275,10 +276,8 @@ export function textRulesFor(config: SiteConfig): TextRules {
   return rules;
 }
 
-/** The site URL as a base that relative paths resolve under (always ending in `/`). */
-export function siteBase(siteUrl: string): string {
-  return siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`;
-}
+// In its own module so renderers can use it without loading the derivers.
+export { siteBase } from "./site-base.js";
 
 /** Best-effort line of a top-level front-matter key, for messages. */
 function lineOfKey(split: SplitFile, key: string): number {

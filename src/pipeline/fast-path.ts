@@ -16,7 +16,7 @@ import {
   type OutputRecord,
   type StateSummary,
 } from "../publish/build-state.js";
-import { findArticleFiles } from "../read/find-article-files.js";
+import { findArticleFiles, type FoundFiles } from "../read/find-article-files.js";
 
 /** What a run must remember to record its state once it has published. */
 export interface RunFingerprint {
@@ -26,6 +26,8 @@ export interface RunFingerprint {
   sourceVersions: FileVersion[];
   /** The previous state, when it was for the same key: its output records save hashing unchanged files. */
   previous: BuildState | null;
+  /** The article files as listed and stat'ed for the check (null where the stat failed), for the full run to reuse. */
+  listing: { found: FoundFiles; stats: Array<FileVersion | null> };
   /** Removes the recorded state before publishing, so a run that fails part-way is never taken for an unchanged one. */
   invalidate(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function checkUnchanged(run: {
     sources,
     sourceVersions: listed.map(([, version]) => version),
     previous: state && state.key === key ? state : null,
+    listing: { found, stats: versions },
     async invalidate() {
       if (invalidated || !state) return;
       invalidated = true;
@@ -86,21 +89,22 @@ export async function saveBuildState(
   fingerprint: RunFingerprint,
   run: {
     outDir: string;
-    output: Map<string, string | Uint8Array>;
+    /** Every output file's input key and content hash. */
+    records: Map<string, { key: string; hash: string }>;
     settled: boolean;
     now: number;
     selection: { published: Article[]; scheduled: Article[]; includeFuture: boolean };
     summary: StateSummary;
   },
 ): Promise<void> {
-  const relPaths = [...run.output.keys()].sort(byCodeUnit);
+  const relPaths = [...run.records.keys()].sort(byCodeUnit);
   const outputs: Record<string, OutputRecord> = {};
   let complete = true;
   const versions = fileVersions(relPaths.map((relPath) => path.join(run.outDir, relPath)));
   relPaths.forEach((relPath, index) => {
     const version = versions[index];
     if (!version) complete = false;
-    else outputs[relPath] = { ...version, hash: contentHash(run.output.get(relPath) as string | Uint8Array) };
+    else outputs[relPath] = { ...version, ...(run.records.get(relPath) as { key: string; hash: string }) };
   });
   // A loop, not Math.max(...dates): spreading 100,000 arguments can overflow the stack.
   const extreme = (articles: Article[], pick: (a: number, b: number) => number): number | null =>

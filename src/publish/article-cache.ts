@@ -17,7 +17,7 @@ export const DEFAULT_CACHE_DIR = ".feedwright-cache";
 /** File name of the article cache inside {@link DEFAULT_CACHE_DIR}. */
 export const DEFAULT_CACHE_FILE = "articles.json";
 /** Bumped when the cache file's shape changes; any other format reads as empty. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /**
  * A file modified this recently when it was stored might be modified again

@@ -42,9 +42,10 @@ export interface StateSummary {
   warnings: Diagnostic[];
 }
 
-/** One output file as the last run left it: stat fields and SHA-256 of its bytes. */
+/** One output file as the last run left it: stat fields, SHA-256 of its bytes, and the key of its inputs (plan-site.ts). */
 export interface OutputRecord extends FileVersion {
   hash: string;
+  key: string;
 }
 
 export interface BuildState {

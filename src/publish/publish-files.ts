@@ -26,6 +26,12 @@ export interface PublishOptions {
    * as it is committed (renamed into place): for a progress bar.
    */
   onProgress?: (step: "staged" | "committed", relPath: string) => void;
+  /**
+   * Files the caller knows `outDir` already holds with the right bytes (an incremental run
+   * proved it from its build state): listed in the manifest and reported unchanged, never
+   * read, written or removed.
+   */
+  keep?: Iterable<string>;
 }
 
 /** File names feedwright keeps for itself in the out dir; a rendered file may not use them. */
@@ -157,15 +163,17 @@ export async function publishFiles(
   files: Map<string, string | Uint8Array>,
   opts: PublishOptions = {},
 ): Promise<PublishResult> {
+  const kept = [...(opts.keep ?? [])].filter((relPath) => !files.has(relPath));
   const relPaths = [...files.keys()].sort(byCodeUnit);
-  validatePaths(relPaths);
+  const allPaths = [...relPaths, ...kept].sort(byCodeUnit);
+  validatePaths(allPaths);
   const isProcessAlive = opts.isProcessAlive ?? defaultIsProcessAlive;
   const now = opts.now ?? Date.now;
   const contentOf = (relPath: string) => files.get(relPath) as string | Uint8Array;
 
   const previous = await readManifest(outDir);
-  const stale = staleFiles(previous, relPaths);
-  const unchanged: string[] = [];
+  const stale = staleFiles(previous, allPaths);
+  const unchanged: string[] = [...kept];
 
   if (opts.dryRun) {
     const written: string[] = [];
@@ -202,7 +210,7 @@ export async function publishFiles(
         }
       },
     );
-    await writeManifest(outDir, [...previous, ...relPaths]);
+    await writeManifest(outDir, [...previous, ...allPaths]);
   } catch (error) {
     await abortAll(staged.values());
     throw error;
@@ -246,7 +254,7 @@ export async function publishFiles(
     outDir,
     stale.filter((relPath) => !inTheWay.includes(relPath)),
   );
-  await writeManifest(outDir, relPaths);
+  await writeManifest(outDir, allPaths);
 
   return {
     written: [...staged.keys()].sort(byCodeUnit),

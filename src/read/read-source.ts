@@ -36,6 +36,11 @@ export async function statSource(articlesDir: string, sourcePath: string, limits
   } catch (error) {
     return refuse("skipped", sourcePath, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions; the file is skipped`);
   }
+  return judgeSourceStat(sourcePath, { size, mtimeMs }, limits);
+}
+
+/** The checks of {@link statSource} for a file already stat'ed: the size cap and the settle time. */
+export function judgeSourceStat(sourcePath: string, { size, mtimeMs }: { size: number; mtimeMs: number }, limits: ReadLimits): StatResult {
   if (size > limits.maxBytes) {
     return refuse("skipped", sourcePath, `file is ${formatBytes(size)}, over the ${formatBytes(limits.maxBytes)} limit (maxFileBytes); raise the limit if it really is an article; the file is skipped`);
   }

@@ -1,0 +1,65 @@
+import path from "node:path";
+import type { Article } from "../article.js";
+import { fileVersions, sameVersion, type BuildState } from "../publish/build-state.js";
+import type { PlannedFile } from "../render/plan-site.js";
+import { contentHash } from "./fast-path.js";
+
+/** What rendering an incremental run produced. */
+export interface RenderedChanges {
+  /** Files to publish: rendered, and not proven identical to what out/ holds. */
+  toWrite: Map<string, string>;
+  /** Files out/ already holds exactly: their input key (or their new bytes' hash) matches the recorded file, which is as it was left. */
+  kept: string[];
+  /** Every planned file's input key and content hash, for the next build state. */
+  records: Map<string, { key: string; hash: string }>;
+}
+
+/**
+ * Renders the planned files whose inputs changed since the previous run. A file whose input
+ * key matches the previous state's and which still has the version (stat) the previous run
+ * left is kept without rendering or reading; a rendered file whose bytes hash to the recorded
+ * hash of such an untouched file is kept too, without reading it. Content that cached articles
+ * lack is fetched with `loadContents` first, for exactly the files about to be rendered.
+ */
+export async function renderChanged(
+  plan: Map<string, PlannedFile>,
+  previous: BuildState | null,
+  outDir: string,
+  loadContents: (articles: Article[]) => Promise<void>,
+): Promise<RenderedChanges> {
+  const relPaths = [...plan.keys()];
+  const recorded = relPaths.map((relPath) => previous?.outputs[relPath]);
+  // Only files the state knows are worth a stat.
+  const versions = fileVersions(relPaths.map((relPath, index) => (recorded[index] ? path.join(outDir, relPath) : "")));
+  const untouched = relPaths.map((_, index) => {
+    const record = recorded[index];
+    const version = versions[index];
+    return record !== undefined && version !== null && version !== undefined && sameVersion(version, record) ? record : undefined;
+  });
+
+  const result: RenderedChanges = { toWrite: new Map(), kept: [], records: new Map() };
+  const toRender: number[] = [];
+  relPaths.forEach((relPath, index) => {
+    const planned = plan.get(relPath) as PlannedFile;
+    const record = untouched[index];
+    if (record && record.key === planned.key) {
+      result.kept.push(relPath);
+      result.records.set(relPath, { key: planned.key, hash: record.hash });
+    } else toRender.push(index);
+  });
+
+  const needed = new Set<Article>();
+  for (const index of toRender) for (const article of (plan.get(relPaths[index] as string) as PlannedFile).needs) needed.add(article);
+  await loadContents([...needed]);
+
+  for (const index of toRender) {
+    const relPath = relPaths[index] as string;
+    const planned = plan.get(relPath) as PlannedFile;
+    const content = planned.render();
+    const hash = contentHash(content);
+    result.records.set(relPath, { key: planned.key, hash });
+    if (untouched[index]?.hash === hash) result.kept.push(relPath);
+    else result.toWrite.set(relPath, content);
+  }
+  return result;
+}

@@ -1,0 +1,198 @@
+import { createHash } from "node:crypto";
+import type { Article } from "../article.js";
+import type { SiteConfig } from "../config/schema.js";
+import { siteBase } from "../derive/site-base.js";
+import { stableStringify } from "../publish/article-cache.js";
+import { GENERATOR } from "../version.js";
+import { absoluteUrl } from "./absolute-url.js";
+import { renderAtom } from "./atom.js";
+import { groupArticles, groupKey, type FeedGroup } from "./feed-groups.js";
+import { newestDate, type FeedModel } from "./feed-model.js";
+import { FEED_XSL, FEED_XSL_FILE } from "./feed-xsl.js";
+import { renderArticlePage } from "./html/article-page.js";
+import { renderGroupIndexPage } from "./html/group-index-page.js";
+import { renderIndexPage } from "./html/index-page.js";
+import type { FeedLinks } from "./html/page-layout.js";
+import { renderJsonFeed } from "./json-feed.js";
+import { prepareArticle, preparePerson } from "./prepare-article.js";
+import { renderRss } from "./rss.js";
+import { xmlSafe } from "./xml-safe.js";
+
+/** Output file names of every feed, relative to its folder (the output folder, or `tags/<slug>/`). */
+export const FEED_FILES = { rss: "rss.xml", atom: "atom.xml", json: "feed.json" } as const;
+
+/** Folders of the per-tag and per-author feeds and pages, relative to the output folder. */
+export const GROUP_FOLDERS = { tags: "tags/", authors: "authors/" } as const;
+
+/** Where article content comes from: articles served by the cache carry none until it is loaded. */
+export interface ContentSource {
+  /** SHA-256 of the article's content HTML (before sanitising). */
+  hashOf(article: Article): string;
+  /**
+   * The article's content HTML sanitised for publishing (sanitize-content.ts, against the
+   * article's final `url`); only called for articles in a planned file's `needs`.
+   */
+  contentOf(article: Article): string;
+}
+
+/** One output file, not rendered yet. */
+export interface PlannedFile {
+  /**
+   * SHA-256 over everything the file is rendered from (with content by its hash): equal keys
+   * give equal bytes, so a file whose key is unchanged need not be rendered again.
+   */
+  key: string;
+  /** The articles whose content the file shows: their content must be loadable before `render`. */
+  needs: Article[];
+  render(): string;
+}
+
+/**
+ * Plans every output file: the three site feeds over `feedItems`, the home page listing
+ * `published`, one page per published article at `<permalink>index.html`, per-tag feeds and
+ * pages under `tags/` (and per-author ones under `authors/` when `authorFeeds` is on), and the
+ * browser-view stylesheet `feed.xsl`. Each planned file has a key over its inputs and renders
+ * on demand, so an incremental run renders only files whose inputs changed. Articles are
+ * prepared (made absolute, given their stable id) once and shared by every format; content
+ * is fetched once, when a file that shows it is rendered.
+ * The input order is kept everywhere, so the result is the same however articles were loaded.
+ */
+export function planSite(
+  config: SiteConfig,
+  published: Article[],
+  feedItems: Article[],
+  content: ContentSource,
+): Map<string, PlannedFile> {
+  const base = siteBase(config.siteUrl);
+  // Prepared without content: content is sanitised lazily (it is most of the work).
+  const prepared = new Map<Article, Article>();
+  const originalOf = new Map<Article, Article>();
+  const ready = (article: Article): Article => {
+    let done = prepared.get(article);
+    if (!done) {
+      done = prepareArticle({ ...article, contentHtml: "" }, config);
+      prepared.set(article, done);
+      originalOf.set(done, article);
+    }
+    return done;
+  };
+  const fieldKeys = new Map<Article, string>();
+  /** The key of a prepared article's fields, content aside: what listing pages show. */
+  const fieldsKeyOf = (article: Article): string => {
+    let key = fieldKeys.get(article);
+    if (key === undefined) {
+      key = hashText(stableStringify(article));
+      fieldKeys.set(article, key);
+    }
+    return key;
+  };
+  /** The key of a prepared article with its content: what pages and feeds show. */
+  const keyOf = (article: Article): string => `${fieldsKeyOf(article)}:${content.hashOf(originalOf.get(article) ?? article)}`;
+  const sanitized = new Map<Article, Article>();
+  /** The prepared article with its sanitised content. */
+  const whole = (article: Article): Article => {
+    let done = sanitized.get(article);
+    if (!done) {
+      const original = originalOf.get(article) ?? article;
+      done = { ...article, contentHtml: content.contentOf(original) };
+      sanitized.set(article, done);
+    }
+    return done;
+  };
+
+  const pages = published.map(ready);
+  const site = { title: xmlSafe(config.title), language: config.language, homeUrl: base };
+  const shared = {
+    language: config.language,
+    author: preparePerson(config.author),
+    generator: GENERATOR,
+    ...(config.hub ? { hub: config.hub } : {}),
+    ...optionalUrl("image", config.image, base),
+    ...optionalUrl("icon", config.icon, base),
+    ...optionalUrl("logo", config.logo, base),
+  };
+  const files = new Map<string, PlannedFile>();
+  const plan = (relPath: string, kind: string, inputs: unknown, needs: Article[], render: () => string): void => {
+    files.set(relPath, { key: hashText(`${kind}\0${stableStringify(inputs)}`), needs, render });
+  };
+
+  /** Plans the three feeds of one folder ("" for the site's own) and returns their links. */
+  const addFeeds = (folder: string, title: string, description: string, homeUrl: string, items: Article[]): FeedLinks => {
+    const feedUrls = {
+      rss: new URL(folder + FEED_FILES.rss, base).href,
+      atom: new URL(folder + FEED_FILES.atom, base).href,
+      json: new URL(folder + FEED_FILES.json, base).href,
+    };
+    const model: FeedModel = {
+      ...shared,
+      title,
+      description,
+      homeUrl,
+      feedUrls,
+      id: homeUrl,
+      items,
+      updated: newestDate(items),
+      stylesheetHref: "../".repeat(folder.split("/").filter(Boolean).length) + FEED_XSL_FILE,
+    };
+    const inputs = { ...model, items: items.map(keyOf) };
+    const wholeModel = (): FeedModel => ({ ...model, items: items.map(whole) });
+    plan(folder + FEED_FILES.rss, "rss", inputs, items, () => renderRss(wholeModel()));
+    plan(folder + FEED_FILES.atom, "atom", inputs, items, () => renderAtom(wholeModel()));
+    plan(folder + FEED_FILES.json, "json", inputs, items, () => renderJsonFeed(wholeModel()));
+    return { ...feedUrls, title };
+  };
+
+  const tagGroups = groupArticles(pages, (article) => article.tags, "tag");
+  const tagPages = new Map(tagGroups.map((group) => [groupKey(group.name), new URL(`${GROUP_FOLDERS.tags}${group.slug}/`, base).href]));
+  const tagUrl = (tag: string): string | undefined => tagPages.get(groupKey(tag));
+
+  const feeds = addFeeds("", site.title, xmlSafe(config.description), base, feedItems.map(ready));
+  plan(FEED_XSL_FILE, "xsl", null, [], () => FEED_XSL);
+  for (const article of pages) {
+    const pageSite = { ...site, feeds, tagUrl };
+    plan(`${article.permalink.slice(1)}index.html`, "page", { ...pageSite, article: keyOf(article), tagUrl: article.tags.map(tagUrl) }, [article], () =>
+      renderArticlePage(whole(article), pageSite),
+    );
+  }
+  // Listing pages show no content: their keys leave it out, so an edit to a body alone does not re-render them.
+  const listed = (articles: Article[]) => articles.map(fieldsKeyOf);
+  const homeSite = { ...site, description: xmlSafe(config.description), pageUrl: base, feeds };
+  plan("index.html", "index", { ...homeSite, articles: listed(pages) }, [], () => renderIndexPage(pages, homeSite));
+
+  /** Feeds and a listing page per group, and the page listing every group. */
+  const addGroups = (folder: string, groups: FeedGroup[], heading: string, describe: (name: string) => string): void => {
+    const links = groups.map((group) => {
+      const groupFolder = `${folder}${group.slug}/`;
+      const pageUrl = new URL(groupFolder, base).href;
+      const title = `${site.title}: ${group.name}`;
+      const groupFeeds = addFeeds(groupFolder, title, describe(group.name), pageUrl, group.articles.slice(0, config.feedLimit));
+      const groupSite = { ...site, title, siteTitle: site.title, description: describe(group.name), pageUrl, feeds: groupFeeds };
+      plan(`${groupFolder}index.html`, "index", { ...groupSite, articles: listed(group.articles) }, [], () => renderIndexPage(group.articles, groupSite));
+      return { name: group.name, pageUrl, feeds: groupFeeds, count: group.articles.length };
+    });
+    const listSite = { ...site, title: heading, siteTitle: site.title, pageUrl: new URL(folder, base).href };
+    plan(`${folder}index.html`, "groups", { ...listSite, links }, [], () => renderGroupIndexPage(links, listSite));
+  };
+
+  addGroups(GROUP_FOLDERS.tags, tagGroups, "Tags", (name) => `Articles tagged “${name}” on ${site.title}.`);
+  if (config.authorFeeds) {
+    addGroups(
+      GROUP_FOLDERS.authors,
+      groupArticles(pages, (article) => article.authors.map((person) => person.name), "author"),
+      "Authors",
+      (name) => `Articles by ${name} on ${site.title}.`,
+    );
+  }
+  return files;
+}
+
+/** SHA-256 hex of a string's UTF-8 bytes. */
+export function hashText(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** `{ key: absolute URL }` for a configured image, or nothing when unset or not http(s). */
+function optionalUrl<K extends string>(key: K, value: string | undefined, base: string): Partial<Record<K, string>> {
+  const url = value ? absoluteUrl(value, base) : null;
+  return url ? ({ [key]: url } as Record<K, string>) : {};
+}
