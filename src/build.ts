@@ -189,11 +189,12 @@ async function buildLocked(
     includeFuture: options.future ?? false,
     feedLimit: config.feedLimit,
   });
-  const { contents, contentHashes } = loadedArticles;
+  const { contents, contentHashes, fieldsHashes } = loadedArticles;
   // sanitize-html is loaded only when some content must be rendered.
   let sanitize: ((html: string, url: string) => string) | undefined;
   const plan = planSite(config, selection.published, selection.feedItems, {
     hashOf: (article) => contentHashes.get(article.sourcePath) ?? "",
+    fieldsHashOf: (article) => fieldsHashes.get(article),
     contentOf: (article) => (sanitize as (html: string, url: string) => string)(contents.get(article.sourcePath) ?? "", article.url),
   });
   // Content the cache left out is derived again, only for articles shown by files that must be rendered.
@@ -228,6 +229,7 @@ async function buildLocked(
       await saveBuildState(fingerprint, {
         outDir,
         records: rendered.records,
+        knownVersions: rendered.keptVersions,
         settled: pending.length === 0 && !contentDrift,
         now: clock(),
         selection: { published: selection.published, scheduled: selection.scheduled, includeFuture: options.future ?? false },

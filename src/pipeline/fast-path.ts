@@ -91,6 +91,8 @@ export async function saveBuildState(
     outDir: string;
     /** Every output file's input key and content hash. */
     records: Map<string, { key: string; hash: string }>;
+    /** Versions of output files known not to have been written since they were stat'ed. */
+    knownVersions?: Map<string, FileVersion>;
     settled: boolean;
     now: number;
     selection: { published: Article[]; scheduled: Article[]; includeFuture: boolean };
@@ -100,9 +102,11 @@ export async function saveBuildState(
   const relPaths = [...run.records.keys()].sort(byCodeUnit);
   const outputs: Record<string, OutputRecord> = {};
   let complete = true;
-  const versions = fileVersions(relPaths.map((relPath) => path.join(run.outDir, relPath)));
-  relPaths.forEach((relPath, index) => {
-    const version = versions[index];
+  const unknown = relPaths.filter((relPath) => !run.knownVersions?.has(relPath));
+  const statted = fileVersions(unknown.map((relPath) => path.join(run.outDir, relPath)));
+  const versionOf = new Map(unknown.map((relPath, index) => [relPath, statted[index]]));
+  relPaths.forEach((relPath) => {
+    const version = run.knownVersions?.get(relPath) ?? versionOf.get(relPath);
     if (!version) complete = false;
     else outputs[relPath] = { ...version, ...(run.records.get(relPath) as { key: string; hash: string }) };
   });

@@ -2,6 +2,7 @@ import type { Article, Diagnostic } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
 import type { deriveArticle as DeriveArticle } from "../derive/derive-article.js";
 import { hashContent, type ArticleCache } from "../publish/article-cache.js";
+import { fieldsHash } from "./article-keys.js";
 import { findArticleFiles } from "../read/find-article-files.js";
 import type { decodeSource as DecodeSource } from "../read/read-source.js";
 import { INCOMPLETE_GRACE_MS, judgeSourceStat, readSourceBytes, statSource } from "../read/read-source.js";
@@ -33,7 +34,7 @@ async function loadDerivers(): Promise<Derivers> {
  * of a cache's size and few runs need it (see {@link loadContent}); `contentHash` stands for it.
  */
 export type FileOutcome =
-  | { kind: "article"; article: Article; contentHash: string; diagnostics: Diagnostic[] }
+  | { kind: "article"; article: Article; contentHash: string; fieldsHash: string; diagnostics: Diagnostic[] }
   | { kind: "skipped"; diagnostics: Diagnostic[] };
 
 export interface LoadedArticles {
@@ -43,6 +44,8 @@ export interface LoadedArticles {
   contentHashes: Map<string, string>;
   /** Source path -> content HTML, for the articles derived this run (cache misses). */
   contents: Map<string, string>;
+  /** Each article (as loaded) -> its fields' hash (article-keys.ts). */
+  fieldsHashes: Map<Article, string>;
   skipped: Diagnostic[];
   warnings: Diagnostic[];
   pending: Diagnostic[];
@@ -66,7 +69,7 @@ export async function loadArticles(
   },
 ): Promise<LoadedArticles> {
   const found = options.listing?.found ?? (await findArticleFiles(articlesDir));
-  const loaded: LoadedArticles = { articles: [], contentHashes: new Map(), contents: new Map(), skipped: [...found.diagnostics], warnings: [], pending: [] };
+  const loaded: LoadedArticles = { articles: [], contentHashes: new Map(), contents: new Map(), fieldsHashes: new Map(), skipped: [...found.diagnostics], warnings: [], pending: [] };
   const limits = { maxBytes: config.maxFileBytes, settleMs: config.settleSeconds * 1000, now: options.now };
 
   for (const [index, sourcePath] of found.files.entries()) {
@@ -101,6 +104,7 @@ export async function loadArticles(
     if (outcome.kind === "article") {
       loaded.articles.push(outcome.article);
       loaded.contentHashes.set(sourcePath, outcome.contentHash);
+      loaded.fieldsHashes.set(outcome.article, outcome.fieldsHash);
       loaded.warnings.push(...outcome.diagnostics);
     } else {
       loaded.skipped.push(...outcome.diagnostics);
@@ -125,10 +129,11 @@ function deriveFile({ decodeSource, splitFrontMatter, deriveArticle }: Derivers,
   const result = deriveArticle(sourcePath, split, config, decoded.warnings);
   if (!result.ok) return { kind: "skipped", outcome: { kind: "skipped", diagnostics: result.diagnostics } };
   const content = result.article.contentHtml;
+  const article = { ...result.article, contentHtml: "" };
   return {
     kind: "article",
     content,
-    outcome: { kind: "article", article: { ...result.article, contentHtml: "" }, contentHash: hashContent(Buffer.from(content)), diagnostics: result.diagnostics },
+    outcome: { kind: "article", article, contentHash: hashContent(Buffer.from(content)), fieldsHash: fieldsHash(article), diagnostics: result.diagnostics },
   };
 }
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Article } from "../article.js";
-import { fileVersions, sameVersion, type BuildState } from "../publish/build-state.js";
+import { fileVersions, sameVersion, type BuildState, type FileVersion } from "../publish/build-state.js";
 import type { PlannedFile } from "../render/plan-site.js";
 import { contentHash } from "./fast-path.js";
 
@@ -12,6 +12,8 @@ export interface RenderedChanges {
   kept: string[];
   /** Every planned file's input key and content hash, for the next build state. */
   records: Map<string, { key: string; hash: string }>;
+  /** The versions (stat) of kept files, as just checked: the build state need not stat them again. */
+  keptVersions: Map<string, FileVersion>;
 }
 
 /**
@@ -37,13 +39,14 @@ export async function renderChanged(
     return record !== undefined && version !== null && version !== undefined && sameVersion(version, record) ? record : undefined;
   });
 
-  const result: RenderedChanges = { toWrite: new Map(), kept: [], records: new Map() };
+  const result: RenderedChanges = { toWrite: new Map(), kept: [], records: new Map(), keptVersions: new Map() };
   const toRender: number[] = [];
   relPaths.forEach((relPath, index) => {
     const planned = plan.get(relPath) as PlannedFile;
     const record = untouched[index];
     if (record && record.key === planned.key) {
       result.kept.push(relPath);
+      result.keptVersions.set(relPath, versions[index] as FileVersion);
       result.records.set(relPath, { key: planned.key, hash: record.hash });
     } else toRender.push(index);
   });
@@ -58,8 +61,10 @@ export async function renderChanged(
     const content = planned.render();
     const hash = contentHash(content);
     result.records.set(relPath, { key: planned.key, hash });
-    if (untouched[index]?.hash === hash) result.kept.push(relPath);
-    else result.toWrite.set(relPath, content);
+    if (untouched[index]?.hash === hash) {
+      result.kept.push(relPath);
+      result.keptVersions.set(relPath, versions[index] as FileVersion);
+    } else result.toWrite.set(relPath, content);
   }
   return result;
 }

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import type { Article } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
 import { siteBase } from "../derive/site-base.js";
+import { fieldsHash, hashText } from "../pipeline/article-keys.js";
 import { stableStringify } from "../publish/article-cache.js";
 import { GENERATOR } from "../version.js";
 import { absoluteUrl } from "./absolute-url.js";
@@ -14,7 +14,7 @@ import { renderGroupIndexPage } from "./html/group-index-page.js";
 import { renderIndexPage } from "./html/index-page.js";
 import type { FeedLinks } from "./html/page-layout.js";
 import { renderJsonFeed } from "./json-feed.js";
-import { prepareArticle, preparePerson } from "./prepare-article.js";
+import { prepareArticle, preparePerson, prepareTags } from "./prepare-article.js";
 import { renderRss } from "./rss.js";
 import { xmlSafe } from "./xml-safe.js";
 
@@ -24,10 +24,14 @@ export const FEED_FILES = { rss: "rss.xml", atom: "atom.xml", json: "feed.json" 
 /** Folders of the per-tag and per-author feeds and pages, relative to the output folder. */
 export const GROUP_FOLDERS = { tags: "tags/", authors: "authors/" } as const;
 
+export { fieldsHash, hashText };
+
 /** Where article content comes from: articles served by the cache carry none until it is loaded. */
 export interface ContentSource {
   /** SHA-256 of the article's content HTML (before sanitising). */
   hashOf(article: Article): string;
+  /** {@link fieldsHash} of the article when already known (the cache keeps it), else undefined. */
+  fieldsHashOf?(article: Article): string | undefined;
   /**
    * The article's content HTML sanitised for publishing (sanitize-content.ts, against the
    * article's final `url`); only called for articles in a planned file's `needs`.
@@ -64,43 +68,54 @@ export function planSite(
   content: ContentSource,
 ): Map<string, PlannedFile> {
   const base = siteBase(config.siteUrl);
-  // Prepared without content: content is sanitised lazily (it is most of the work).
+  // Articles are prepared lazily: keys need only their fields' hash, and most files of an
+  // incremental run are never rendered.
   const prepared = new Map<Article, Article>();
-  const originalOf = new Map<Article, Article>();
   const ready = (article: Article): Article => {
     let done = prepared.get(article);
     if (!done) {
       done = prepareArticle({ ...article, contentHtml: "" }, config);
       prepared.set(article, done);
-      originalOf.set(done, article);
     }
     return done;
   };
   const fieldKeys = new Map<Article, string>();
-  /** The key of a prepared article's fields, content aside: what listing pages show. */
+  /**
+   * The key of an article's fields, content aside: what listing pages show. Taken over the
+   * article before preparation, which is a function of it and the config (the build state's
+   * key covers the config).
+   */
   const fieldsKeyOf = (article: Article): string => {
     let key = fieldKeys.get(article);
     if (key === undefined) {
-      key = hashText(stableStringify(article));
+      key = content.fieldsHashOf?.(article) ?? fieldsHash(article);
       fieldKeys.set(article, key);
     }
     return key;
   };
-  /** The key of a prepared article with its content: what pages and feeds show. */
-  const keyOf = (article: Article): string => `${fieldsKeyOf(article)}:${content.hashOf(originalOf.get(article) ?? article)}`;
+  /** The key of an article with its content: what pages and feeds show. */
+  const keyOf = (article: Article): string => `${fieldsKeyOf(article)}:${content.hashOf(article)}`;
   const sanitized = new Map<Article, Article>();
   /** The prepared article with its sanitised content. */
   const whole = (article: Article): Article => {
     let done = sanitized.get(article);
     if (!done) {
-      const original = originalOf.get(article) ?? article;
-      done = { ...article, contentHtml: content.contentOf(original) };
+      done = { ...ready(article), contentHtml: content.contentOf(article) };
       sanitized.set(article, done);
     }
     return done;
   };
+  const tagsOf = new Map<Article, string[]>();
+  const preparedTags = (article: Article): string[] => {
+    let tags = tagsOf.get(article);
+    if (!tags) {
+      tags = prepareTags(article.tags);
+      tagsOf.set(article, tags);
+    }
+    return tags;
+  };
 
-  const pages = published.map(ready);
+  const pages = published;
   const site = { title: xmlSafe(config.title), language: config.language, homeUrl: base };
   const shared = {
     language: config.language,
@@ -135,6 +150,7 @@ export function planSite(
       stylesheetHref: "../".repeat(folder.split("/").filter(Boolean).length) + FEED_XSL_FILE,
     };
     const inputs = { ...model, items: items.map(keyOf) };
+    // newestDate reads dates only, which preparation leaves as they are.
     const wholeModel = (): FeedModel => ({ ...model, items: items.map(whole) });
     plan(folder + FEED_FILES.rss, "rss", inputs, items, () => renderRss(wholeModel()));
     plan(folder + FEED_FILES.atom, "atom", inputs, items, () => renderAtom(wholeModel()));
@@ -142,22 +158,22 @@ export function planSite(
     return { ...feedUrls, title };
   };
 
-  const tagGroups = groupArticles(pages, (article) => article.tags, "tag");
+  const tagGroups = groupArticles(pages, preparedTags, "tag");
   const tagPages = new Map(tagGroups.map((group) => [groupKey(group.name), new URL(`${GROUP_FOLDERS.tags}${group.slug}/`, base).href]));
   const tagUrl = (tag: string): string | undefined => tagPages.get(groupKey(tag));
 
-  const feeds = addFeeds("", site.title, xmlSafe(config.description), base, feedItems.map(ready));
+  const feeds = addFeeds("", site.title, xmlSafe(config.description), base, feedItems);
   plan(FEED_XSL_FILE, "xsl", null, [], () => FEED_XSL);
   for (const article of pages) {
     const pageSite = { ...site, feeds, tagUrl };
-    plan(`${article.permalink.slice(1)}index.html`, "page", { ...pageSite, article: keyOf(article), tagUrl: article.tags.map(tagUrl) }, [article], () =>
+    plan(`${article.permalink.slice(1)}index.html`, "page", { ...pageSite, article: keyOf(article), tagUrl: preparedTags(article).map(tagUrl) }, [article], () =>
       renderArticlePage(whole(article), pageSite),
     );
   }
   // Listing pages show no content: their keys leave it out, so an edit to a body alone does not re-render them.
   const listed = (articles: Article[]) => articles.map(fieldsKeyOf);
   const homeSite = { ...site, description: xmlSafe(config.description), pageUrl: base, feeds };
-  plan("index.html", "index", { ...homeSite, articles: listed(pages) }, [], () => renderIndexPage(pages, homeSite));
+  plan("index.html", "index", { ...homeSite, articles: listed(pages) }, [], () => renderIndexPage(pages.map(ready), homeSite));
 
   /** Feeds and a listing page per group, and the page listing every group. */
   const addGroups = (folder: string, groups: FeedGroup[], heading: string, describe: (name: string) => string): void => {
@@ -167,7 +183,7 @@ export function planSite(
       const title = `${site.title}: ${group.name}`;
       const groupFeeds = addFeeds(groupFolder, title, describe(group.name), pageUrl, group.articles.slice(0, config.feedLimit));
       const groupSite = { ...site, title, siteTitle: site.title, description: describe(group.name), pageUrl, feeds: groupFeeds };
-      plan(`${groupFolder}index.html`, "index", { ...groupSite, articles: listed(group.articles) }, [], () => renderIndexPage(group.articles, groupSite));
+      plan(`${groupFolder}index.html`, "index", { ...groupSite, articles: listed(group.articles) }, [], () => renderIndexPage(group.articles.map(ready), groupSite));
       return { name: group.name, pageUrl, feeds: groupFeeds, count: group.articles.length };
     });
     const listSite = { ...site, title: heading, siteTitle: site.title, pageUrl: new URL(folder, base).href };
@@ -178,7 +194,7 @@ export function planSite(
   if (config.authorFeeds) {
     addGroups(
       GROUP_FOLDERS.authors,
-      groupArticles(pages, (article) => article.authors.map((person) => person.name), "author"),
+      groupArticles(pages, (article) => ready(article).authors.map((person) => person.name), "author"),
       "Authors",
       (name) => `Articles by ${name} on ${site.title}.`,
     );
@@ -186,10 +202,6 @@ export function planSite(
   return files;
 }
 
-/** SHA-256 hex of a string's UTF-8 bytes. */
-export function hashText(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
 
 /** `{ key: absolute URL }` for a configured image, or nothing when unset or not http(s). */
 function optionalUrl<K extends string>(key: K, value: string | undefined, base: string): Partial<Record<K, string>> {

@@ -23,7 +23,7 @@ export function prepareArticle(article: Article, config: Pick<SiteConfig, "siteU
     summary: oneLine(article.summary),
     contentHtml: sanitizeContent(article.contentHtml, article.url),
     authors: article.authors.map(preparePerson).filter((person) => person.name !== ""),
-    tags: uniqueTags(article.tags.map(oneLine)),
+    tags: prepareTags(article.tags),
     image:
       article.image && imageUrl
         ? {
@@ -49,6 +49,11 @@ export function preparePerson(person: Person): Person {
     ...(person.email && /^[^\s@]+@[^\s@]+$/.test(xmlSafe(person.email).trim()) ? { email: xmlSafe(person.email).trim() } : {}),
     ...(url && !url.startsWith("https://invalid.invalid/") ? { url } : {}),
   };
+}
+
+/** An article's tags as prepareArticle leaves them: one line each, without empty ones and repeats. */
+export function prepareTags(tags: string[]): string[] {
+  return uniqueTags(tags.map(oneLine));
 }
 
 /** Tags without empty ones and repeats (the same tag by `groupKey`, first spelling kept): JSON Feed requires unique tags. */
