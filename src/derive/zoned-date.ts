@@ -42,6 +42,8 @@ const FIXED_OFFSET = /^[+-](?:[01]\d|2[0-3]):[0-5]\d$/;
  * (years below 100, which `Date` reads as 19xx, and `-00:MM`, which TZDate reads as `+00:MM`).
  */
 function fixedOffsetIso(year: number, month: number, day: number, hour: number, minute: number, second: number, zone: string): string | null {
+  // UTC has no daylight saving, so it is the fixed offset +00:00, which TZDate prints for it too.
+  if (zone === "UTC") zone = "+00:00";
   if (year < 100 || !FIXED_OFFSET.test(zone) || zone.startsWith("-00:")) return null;
   const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   return `${wall.toISOString().slice(0, 19)}${zone}`;
