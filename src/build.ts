@@ -37,6 +37,12 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** Ping the configured WebSub hub about changed feeds (default true; `serve` turns it off). */
   websub?: boolean;
+  /**
+   * Threads that read and derive articles when many need it (default: the FEEDWRIGHT_WORKERS
+   * environment variable, else every available core). 1 keeps everything in this thread;
+   * the output is the same either way.
+   */
+  workers?: number;
 }
 
 export interface BuildSummary {
@@ -67,6 +73,8 @@ export interface BuildSummary {
    * clock's side of every scheduled date, the output files): nothing was read or rendered.
    */
   upToDate: boolean;
+  /** Threads that read and derived articles this run (1: the main thread alone). */
+  workers: number;
   /** Milliseconds spent in each stage. */
   timings: { read: number; render: number; write: number; total: number };
 }
@@ -149,6 +157,7 @@ async function buildLocked(
         websub: { notified: [], warnings: [] },
         cache: { hits: check.sourceCount, misses: 0 },
         upToDate: true,
+        workers: 1,
         timings: { read: finished - started, render: 0, write: 0, total: finished - started },
       };
     }
@@ -175,6 +184,7 @@ async function buildLocked(
   const loadedArticles = await loadArticles(articlesDir, config, {
     ...(cache ? { cache } : {}),
     ...(fingerprint ? { listing: fingerprint.listing } : {}),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
     now: clock(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
@@ -190,23 +200,23 @@ async function buildLocked(
     feedLimit: config.feedLimit,
   });
   const { contents, contentHashes, fieldsHashes } = loadedArticles;
-  // sanitize-html is loaded only when some content must be rendered.
-  let sanitize: ((html: string, url: string) => string) | undefined;
   const plan = planSite(config, selection.published, selection.feedItems, {
     hashOf: (article) => contentHashes.get(article.sourcePath) ?? "",
     fieldsHashOf: (article) => fieldsHashes.get(article),
-    contentOf: (article) => (sanitize as (html: string, url: string) => string)(contents.get(article.sourcePath) ?? "", article.url),
+    contentOf: (article) => contents.get(article.sourcePath)?.html ?? "",
   });
-  // Content the cache left out is derived again, only for articles shown by files that must be rendered.
+  // Content the cache left out is derived again, only for articles shown by files that must be
+  // rendered; so is the content of an article whose URL disambiguation changed (links resolve against it).
   let contentDrift = false;
   const loadContents = async (articles: Article[]): Promise<void> => {
-    if (articles.length > 0) sanitize ??= (await import("./render/sanitize-content.js")).sanitizeContent;
-    for (const article of articles) {
-      if (contents.has(article.sourcePath)) continue;
+    const missing = articles.filter((article) => contents.get(article.sourcePath)?.url !== article.url);
+    if (missing.length === 0) return;
+    const { sanitizeContent } = await import("./render/sanitize-content.js");
+    for (const article of missing) {
       const content = await loadContent(articlesDir, article.sourcePath, config);
       // A file changed since it was looked up: publish what it holds now, and let the next run look again.
       if (content === null || hashContent(Buffer.from(content)) !== contentHashes.get(article.sourcePath)) contentDrift = true;
-      contents.set(article.sourcePath, content ?? "");
+      contents.set(article.sourcePath, { url: article.url, html: sanitizeContent(content ?? "", article.url) });
     }
   };
   const refused = (options.strict ?? false) && skipped.length + warnings.length > 0;
@@ -267,6 +277,7 @@ async function buildLocked(
     websub,
     cache: { hits: (cache?.stats.hits ?? 0) + (cache?.stats.hashHits ?? 0), misses: cache?.stats.misses ?? 0 },
     upToDate: false,
+    workers: loadedArticles.workers,
     timings: { read: readDone - started, render: renderDone - readDone, write: finished - renderDone, total: finished - started },
   };
 }

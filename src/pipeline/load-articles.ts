@@ -1,32 +1,10 @@
 import type { Article, Diagnostic } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
-import type { deriveArticle as DeriveArticle } from "../derive/derive-article.js";
-import { hashContent, type ArticleCache } from "../publish/article-cache.js";
-import { fieldsHash } from "./article-keys.js";
-import { findArticleFiles } from "../read/find-article-files.js";
-import type { decodeSource as DecodeSource } from "../read/read-source.js";
-import { INCOMPLETE_GRACE_MS, judgeSourceStat, readSourceBytes, statSource } from "../read/read-source.js";
-import type { FoundFiles } from "../read/find-article-files.js";
-import type { splitFrontMatter as SplitFrontMatter } from "../read/split-front-matter.js";
-
-/** The derivers, loaded on the first file that needs deriving: a run the cache serves whole never pays for them. */
-interface Derivers {
-  decodeSource: typeof DecodeSource;
-  splitFrontMatter: typeof SplitFrontMatter;
-  deriveArticle: typeof DeriveArticle;
-}
-let derivers: Derivers | undefined;
-async function loadDerivers(): Promise<Derivers> {
-  if (!derivers) {
-    const [read, split, derive] = await Promise.all([
-      import("../read/read-source.js"),
-      import("../read/split-front-matter.js"),
-      import("../derive/derive-article.js"),
-    ]);
-    derivers = { decodeSource: read.decodeSource, splitFrontMatter: split.splitFrontMatter, deriveArticle: derive.deriveArticle };
-  }
-  return derivers;
-}
+import type { ArticleCache } from "../publish/article-cache.js";
+import { findArticleFiles, type FoundFiles } from "../read/find-article-files.js";
+import { INCOMPLETE_GRACE_MS, judgeSourceStat, statSource } from "../read/read-source.js";
+import type { ReadAndDerived } from "./derive-file.js";
+import { BATCH_SIZE, deriveInWorkers, useWorkers, workerCount } from "./worker-pool.js";
 
 /**
  * What deriving one file produced: cached as is, so an unchanged file is not read again
@@ -38,24 +16,34 @@ export type FileOutcome =
   | { kind: "skipped"; diagnostics: Diagnostic[] };
 
 export interface LoadedArticles {
-  /** Every article derived or found in the cache; `contentHtml` is empty for those found in the cache. */
+  /** Every article derived or found in the cache; `contentHtml` is always empty (see `contents`). */
   articles: Article[];
   /** Source path -> SHA-256 of the article's content HTML, for every article. */
   contentHashes: Map<string, string>;
-  /** Source path -> content HTML, for the articles derived this run (cache misses). */
-  contents: Map<string, string>;
+  /**
+   * Source path -> content HTML sanitised against `url`, for the articles derived this run
+   * (cache misses); other articles' content is derived again when needed ({@link loadContent}).
+   */
+  contents: Map<string, { url: string; html: string }>;
   /** Each article (as loaded) -> its fields' hash (article-keys.ts). */
   fieldsHashes: Map<Article, string>;
   skipped: Diagnostic[];
   warnings: Diagnostic[];
   pending: Diagnostic[];
+  /** Threads that derived files: 1 when this thread did (or nothing needed deriving). */
+  workers: number;
 }
+
+/** What one file contributed, kept per file so results are reported in file order however they were derived. */
+type Slot = { outcome: FileOutcome; content?: { url: string; html: string } } | { refused: "pending" | "skipped"; diagnostic: Diagnostic };
 
 /**
  * Reads and derives every article file under `articlesDir`. Size and age checks run first
  * (they depend on the clock, so they are never cached); then a file whose size and mtime,
  * or failing that whose bytes, match the cache reuses what was derived before.
  * Files that look mid-write are reported as pending and are not cached.
+ * When many files need deriving they are spread over worker threads (worker-pool.ts);
+ * the result is the same as deriving them in order in this thread.
  */
 export async function loadArticles(
   articlesDir: string,
@@ -66,86 +54,95 @@ export async function loadArticles(
     onProgress?: (done: number, total: number) => void;
     /** The files, already listed and stat'ed by the caller (the fast-path check): saves doing it twice. */
     listing?: { found: FoundFiles; stats: Array<{ size: number; mtimeMs: number } | null> };
+    /** Threads to derive on (see worker-pool.ts `workerCount`); 1 derives in this thread. */
+    workers?: number;
   },
 ): Promise<LoadedArticles> {
   const found = options.listing?.found ?? (await findArticleFiles(articlesDir));
-  const loaded: LoadedArticles = { articles: [], contentHashes: new Map(), contents: new Map(), fieldsHashes: new Map(), skipped: [...found.diagnostics], warnings: [], pending: [] };
   const limits = { maxBytes: config.maxFileBytes, settleMs: config.settleSeconds * 1000, now: options.now };
+  const total = found.files.length;
+  const slots: Array<Slot | undefined> = new Array(total);
+  const toDerive: Array<{ index: number; sourcePath: string; recent: boolean; stat: { size: number; mtimeMs: number } }> = [];
 
   for (const [index, sourcePath] of found.files.entries()) {
-    options.onProgress?.(index, found.files.length);
     const known = options.listing?.stats[index];
     const stat = known ? judgeSourceStat(sourcePath, known, limits) : await statSource(articlesDir, sourcePath, limits);
     if (!stat.ok) {
-      (stat.kind === "pending" ? loaded.pending : loaded.skipped).push(stat.diagnostic);
+      slots[index] = { refused: stat.kind, diagnostic: stat.diagnostic };
       continue;
     }
-    let outcome = options.cache?.lookup(sourcePath, stat);
-    if (!outcome) {
-      const read = await readSourceBytes(articlesDir, sourcePath);
-      if (!read.ok) {
-        loaded.skipped.push(read.diagnostic);
-        continue;
+    const outcome = options.cache?.lookup(sourcePath, stat);
+    if (outcome) slots[index] = { outcome };
+    else toDerive.push({ index, sourcePath, recent: limits.now - stat.mtimeMs < INCOMPLETE_GRACE_MS, stat });
+  }
+  const served = total - toDerive.length;
+  options.onProgress?.(served, total);
+
+  let derived: ReadAndDerived[] = [];
+  let threads = 1;
+  if (toDerive.length > 0) {
+    const workers = workerCount(options.workers);
+    const progress = (done: number) => options.onProgress?.(served + done, total);
+    if (useWorkers(toDerive.length, workers)) {
+      threads = Math.min(workers, Math.ceil(toDerive.length / BATCH_SIZE));
+      derived = await deriveInWorkers(articlesDir, config, toDerive, workers, progress);
+    } else {
+      const { readAndDerive } = await import("./derive-file.js");
+      for (const file of toDerive) {
+        derived.push(readAndDerive(articlesDir, file.sourcePath, file.recent, config));
+        progress(derived.length);
       }
-      const hash = hashContent(read.bytes);
-      outcome = options.cache?.lookupByHash(sourcePath, hash);
-      if (!outcome) {
-        const recent = limits.now - stat.mtimeMs < INCOMPLETE_GRACE_MS;
-        const derived = deriveFile(await loadDerivers(), sourcePath, read.bytes, recent, config);
-        if ("pending" in derived) {
-          loaded.pending.push(derived.pending);
-          continue;
-        }
-        if (derived.kind === "article") loaded.contents.set(sourcePath, derived.content);
-        outcome = derived.outcome;
-      }
-      options.cache?.store(sourcePath, stat, hash, outcome);
     }
+  }
+  toDerive.forEach((file, position) => {
+    const result = derived[position] as ReadAndDerived;
+    if (!result.ok) {
+      slots[file.index] = { refused: "skipped", diagnostic: result.diagnostic };
+      return;
+    }
+    const content = result.derived.kind === "article" ? { url: "", html: result.derived.sanitized } : undefined;
+    // A file touched but not changed: what the cache holds is what was just derived.
+    let outcome = options.cache?.lookupByHash(file.sourcePath, result.hash);
+    if (!outcome) {
+      if (result.derived.kind === "pending") {
+        slots[file.index] = { refused: "pending", diagnostic: result.derived.pending };
+        return;
+      }
+      outcome = result.derived.outcome;
+    }
+    options.cache?.store(file.sourcePath, file.stat, result.hash, outcome);
+    slots[file.index] = { outcome, ...(content && outcome.kind === "article" ? { content: { ...content, url: outcome.article.url } } : {}) };
+  });
+
+  const loaded: LoadedArticles = { articles: [], contentHashes: new Map(), contents: new Map(), fieldsHashes: new Map(), skipped: [...found.diagnostics], warnings: [], pending: [], workers: threads };
+  found.files.forEach((sourcePath, index) => {
+    const slot = slots[index] as Slot;
+    if ("refused" in slot) {
+      (slot.refused === "pending" ? loaded.pending : loaded.skipped).push(slot.diagnostic);
+      return;
+    }
+    const { outcome } = slot;
     if (outcome.kind === "article") {
       loaded.articles.push(outcome.article);
       loaded.contentHashes.set(sourcePath, outcome.contentHash);
       loaded.fieldsHashes.set(outcome.article, outcome.fieldsHash);
+      if (slot.content) loaded.contents.set(sourcePath, slot.content);
       loaded.warnings.push(...outcome.diagnostics);
     } else {
       loaded.skipped.push(...outcome.diagnostics);
     }
-  }
-  options.onProgress?.(found.files.length, found.files.length);
+  });
+  options.onProgress?.(total, total);
   return loaded;
 }
 
-type Derived = { kind: "article"; outcome: FileOutcome; content: string } | { kind: "skipped"; outcome: FileOutcome } | { pending: Diagnostic };
-
-/** Decodes, splits and derives one file; `pending` when it looks mid-write. */
-function deriveFile({ decodeSource, splitFrontMatter, deriveArticle }: Derivers, sourcePath: string, bytes: Uint8Array, recent: boolean, config: SiteConfig): Derived {
-  const decoded = decodeSource(sourcePath, bytes, recent);
-  if (!decoded.ok) {
-    return decoded.kind === "pending" ? { pending: decoded.diagnostic } : { kind: "skipped", outcome: { kind: "skipped", diagnostics: [decoded.diagnostic] } };
-  }
-  const split = splitFrontMatter(decoded.text);
-  if (recent && split.problems.some((problem) => problem.unclosed)) {
-    return { pending: { file: sourcePath, line: 1, message: "front matter is not closed yet, probably still being written; it will be published by a later run" } };
-  }
-  const result = deriveArticle(sourcePath, split, config, decoded.warnings);
-  if (!result.ok) return { kind: "skipped", outcome: { kind: "skipped", diagnostics: result.diagnostics } };
-  const content = result.article.contentHtml;
-  const article = { ...result.article, contentHtml: "" };
-  return {
-    kind: "article",
-    content,
-    outcome: { kind: "article", article, contentHash: hashContent(Buffer.from(content)), fieldsHash: fieldsHash(article), diagnostics: result.diagnostics },
-  };
-}
-
 /**
- * Derives one article's content HTML again from its file, for an article the cache served
- * without it. Null when the file can no longer be read or derived. The caller compares
- * {@link hashContent} of the result with the cached hash: a file changed since it was
- * looked up gives other content.
+ * Derives one article's content HTML (raw, not sanitised) again from its file, for an article
+ * the cache served without it. Null when the file can no longer be read or derived. The caller
+ * compares its hash with the cached one: a file changed since it was looked up gives other content.
  */
 export async function loadContent(articlesDir: string, sourcePath: string, config: SiteConfig): Promise<string | null> {
-  const read = await readSourceBytes(articlesDir, sourcePath);
-  if (!read.ok) return null;
-  const derived = deriveFile(await loadDerivers(), sourcePath, read.bytes, false, config);
-  return "content" in derived ? derived.content : null;
+  const { readAndDerive } = await import("./derive-file.js");
+  const result = readAndDerive(articlesDir, sourcePath, false, config);
+  return result.ok && result.derived.kind === "article" ? result.derived.content : null;
 }

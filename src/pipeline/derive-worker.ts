@@ -1,0 +1,27 @@
+import { parentPort, workerData } from "node:worker_threads";
+import type { SiteConfig } from "../config/schema.js";
+import { readAndDerive, type ReadAndDerived } from "./derive-file.js";
+
+/**
+ * A worker thread of the derive pool (worker-pool.ts): reads and derives the files it is
+ * sent, in the order sent, and posts the results back. Holds no state between batches.
+ */
+
+/** A batch of files for a worker. */
+export interface DeriveBatch {
+  id: number;
+  files: Array<{ sourcePath: string; recent: boolean }>;
+}
+
+/** A worker's answer to one batch, results in the batch's order. */
+export interface DeriveBatchResult {
+  id: number;
+  results: ReadAndDerived[];
+}
+
+const { articlesDir, config } = workerData as { articlesDir: string; config: SiteConfig };
+
+parentPort?.on("message", (batch: DeriveBatch) => {
+  const results = batch.files.map((file) => readAndDerive(articlesDir, file.sourcePath, file.recent, config));
+  parentPort?.postMessage({ id: batch.id, results } satisfies DeriveBatchResult);
+});

@@ -1,0 +1,85 @@
+import { existsSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { SiteConfig } from "../config/schema.js";
+import type { ReadAndDerived } from "./derive-file.js";
+import type { DeriveBatch, DeriveBatchResult } from "./derive-worker.js";
+
+/** Below this many files to derive, threads cost more to start than they save. */
+export const PARALLEL_MIN_FILES = 200;
+
+/** Files per message to a worker: large enough to make messaging cheap, small enough to balance the load. */
+export const BATCH_SIZE = 32;
+
+/** The environment variable that sets the number of worker threads (1 derives in the main thread). */
+export const WORKERS_ENV = "FEEDWRIGHT_WORKERS";
+
+/**
+ * How many threads derive files: `requested` (the `workers` build option), else the
+ * FEEDWRIGHT_WORKERS environment variable, else `os.availableParallelism()`; at least 1.
+ */
+export function workerCount(requested?: number): number {
+  const fromEnv = Number(process.env[WORKERS_ENV]);
+  const count = requested ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : os.availableParallelism());
+  return Math.max(1, Math.floor(count));
+}
+
+/** The compiled worker script, or null when running from TypeScript sources (tests), where threads cannot load it. */
+function workerScript(): URL | null {
+  const script = new URL("./derive-worker.js", import.meta.url);
+  return script.protocol === "file:" && existsSync(fileURLToPath(script)) ? script : null;
+}
+
+/** Whether a run with `fileCount` files to derive and `workers` threads should use the pool. */
+export function useWorkers(fileCount: number, workers: number): boolean {
+  return workers > 1 && fileCount >= PARALLEL_MIN_FILES && workerScript() !== null;
+}
+
+/**
+ * Reads and derives `files` on `workers` threads and returns the results in the order of
+ * `files`, exactly what deriving them one by one in the main thread gives. Files go out in
+ * batches to whichever thread is free. Any thread failing stops all and rejects.
+ */
+export async function deriveInWorkers(
+  articlesDir: string,
+  config: SiteConfig,
+  files: Array<{ sourcePath: string; recent: boolean }>,
+  workers: number,
+  onProgress?: (done: number) => void,
+): Promise<ReadAndDerived[]> {
+  const script = workerScript();
+  if (!script) throw new Error("the worker script is missing; build feedwright with `npm run build:ts`");
+  const results: ReadAndDerived[] = new Array(files.length);
+  const batches: DeriveBatch[] = [];
+  for (let start = 0, id = 0; start < files.length; start += BATCH_SIZE, id++) batches.push({ id, files: files.slice(start, start + BATCH_SIZE) });
+  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(script, { workerData: { articlesDir, config } }));
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let finished = 0;
+      const feed = (thread: Worker) => {
+        if (next < batches.length) thread.postMessage(batches[next++]);
+      };
+      for (const thread of threads) {
+        thread.on("message", (answer: DeriveBatchResult) => {
+          const start = answer.id * BATCH_SIZE;
+          answer.results.forEach((result, index) => (results[start + index] = result));
+          done += answer.results.length;
+          onProgress?.(done);
+          if (++finished === batches.length) resolve();
+          else feed(thread);
+        });
+        thread.on("error", reject);
+        thread.on("exit", (code) => {
+          if (finished < batches.length) reject(new Error(`a worker thread stopped (exit code ${code}) before its work was done`));
+        });
+        feed(thread);
+      }
+    });
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+  return results;
+}

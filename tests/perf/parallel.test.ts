@@ -1,0 +1,82 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus, listArticleFiles } from "../../bench/generate-corpus.mjs";
+import type * as Library from "../../src/index.js";
+import { makeFixture, repoRoot, SETTLED_MTIME, writeFiles } from "../helpers/fixture.js";
+
+/**
+ * Worker threads run compiled code, so this test drives the compiled library (dist/, built by
+ * `npm ci` / `npm run build:ts`), as the CLI tests do.
+ */
+const DIST = path.join(repoRoot, "dist", "index.js");
+const CONFIG = { title: "Parallel fixture", siteUrl: "https://parallel.example/news/", timeZone: "Europe/Warsaw", feedLimit: 15, settleSeconds: 0, authorFeeds: true };
+const NOW = Date.parse("2026-06-01T00:00:00Z");
+
+/** Files that take the unusual paths: a permalink clash (content sanitised again for the new URL), a binary file, relative links. */
+const EXTRA = {
+  "articles/2024/2024-05-01-clash.md": "---\ntitle: Clash A\ndate: 2024-05-01T08:00:00+02:00\nslug: same\ntags: [Politics]\n---\nSee [the notes](notes/) and ![a map](map.png).\n",
+  "articles/2024/2024-05-01-clash-b.md": "---\ntitle: Clash B\ndate: 2024-05-01T09:00:00+02:00\nslug: same\ntags: [politics]\n---\nAlso [relative](../x/) and [a fragment](#one).\n",
+  "articles/2024/2024-05-02-binary.md": new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02]),
+};
+
+let library: typeof Library;
+let corpus: Map<string, Buffer>;
+
+beforeAll(async () => {
+  if (!existsSync(DIST)) throw new Error("dist/ is missing: run `npm run build:ts` before the tests");
+  library = (await import(pathToFileURL(DIST).href)) as typeof Library;
+  const dir = await makeFixture();
+  await generateCorpus(dir, { count: 300, seed: 31, rawTextShare: 0.2 });
+  corpus = new Map();
+  for (const file of await listArticleFiles(dir)) corpus.set(file, await readFile(path.join(dir, file)));
+});
+
+async function site(): Promise<string> {
+  const dir = await makeFixture({ ...EXTRA, "feedwright.config.json": JSON.stringify(CONFIG) });
+  for (const [file, bytes] of corpus) {
+    await writeFiles(dir, { [`articles/${file}`]: bytes });
+    await utimes(path.join(dir, "articles", file), SETTLED_MTIME, SETTLED_MTIME);
+  }
+  return dir;
+}
+
+async function bytesUnder(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && !entry.name.startsWith(".")) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), (await readFile(path.join(entry.parentPath, entry.name))).toString("base64"));
+  }
+  return files;
+}
+
+describe("a parallel build", () => {
+  it("equals a sequential build byte for byte, with the same findings", async () => {
+    const dir = await site();
+    const parallel = await library.build({ cwd: dir, now: NOW, outDir: "out-parallel", workers: 2, cache: false });
+    const sequential = await library.build({ cwd: dir, now: NOW, outDir: "out-sequential", workers: 1, cache: false });
+    expect(parallel.workers).toBe(2);
+    expect(sequential.workers).toBe(1);
+    expect(parallel.published.length).toBeGreaterThan(290);
+    expect(parallel.skipped.map((item) => item.file)).toContain("2024/2024-05-02-binary.md");
+    expect(parallel.warnings.some((item) => item.message.includes("permalink"))).toBe(true);
+    const pick = (summary: Awaited<ReturnType<typeof library.build>>) => ({ ...summary, outDir: null, files: null, timings: null, workers: null });
+    expect(pick(parallel)).toEqual(pick(sequential));
+    const parallelFiles = await bytesUnder(path.join(dir, "out-parallel"));
+    expect(parallelFiles.size).toBeGreaterThan(300);
+    expect(parallelFiles).toEqual(await bytesUnder(path.join(dir, "out-sequential")));
+  });
+
+  it("then serves an incremental run from the cache it filled, giving the same bytes", async () => {
+    const dir = await site();
+    await library.build({ cwd: dir, now: NOW, workers: 2 });
+    const file = path.join(dir, "articles", [...corpus.keys()][5]!);
+    await writeFile(file, `${corpus.get([...corpus.keys()][5]!)!.toString()}\nA late correction.\n`);
+    await utimes(file, SETTLED_MTIME, new Date(SETTLED_MTIME.getTime() + 1000));
+    const incremental = await library.build({ cwd: dir, now: NOW, workers: 2 });
+    expect(incremental.workers).toBe(1);
+    await library.build({ cwd: dir, now: NOW, outDir: "cold", workers: 1, cache: false });
+    expect(await bytesUnder(path.join(dir, "out"))).toEqual(await bytesUnder(path.join(dir, "cold")));
+  });
+});
