@@ -6,8 +6,11 @@ import { contentHash } from "./fast-path.js";
 
 /** What rendering an incremental run produced. */
 export interface RenderedChanges {
-  /** Files to publish: rendered, and not proven identical to what out/ holds. */
-  toWrite: Map<string, string>;
+  /**
+   * Files to publish, as functions that render them (publishFiles calls each as it stages
+   * the file): null from one means its bytes hash to the recorded hash of an untouched file.
+   */
+  toWrite: Map<string, () => string | null>;
   /** Files out/ already holds exactly: their input key (or their new bytes' hash) matches the recorded file, which is as it was left. */
   kept: string[];
   /** Every planned file's input key and content hash, for the next build state. */
@@ -17,11 +20,12 @@ export interface RenderedChanges {
 }
 
 /**
- * Renders the planned files whose inputs changed since the previous run. A file whose input
- * key matches the previous state's and which still has the version (stat) the previous run
- * left is kept without rendering or reading; a rendered file whose bytes hash to the recorded
- * hash of such an untouched file is kept too, without reading it. Content that cached articles
- * lack is fetched with `loadContents` first, for exactly the files about to be rendered.
+ * Decides which planned files must be rendered: a file whose input key matches the previous
+ * state's and which still has the version (stat) the previous run left is kept without
+ * rendering or reading; the others are returned as rendering functions for publishFiles, and
+ * one whose bytes hash to the recorded hash of such an untouched file is kept too, without
+ * reading it. Content that cached articles lack is fetched with `loadContents` first, for
+ * exactly the files to be rendered.
  */
 export async function renderChanged(
   plan: Map<string, PlannedFile>,
@@ -58,13 +62,14 @@ export async function renderChanged(
   for (const index of toRender) {
     const relPath = relPaths[index] as string;
     const planned = plan.get(relPath) as PlannedFile;
-    const content = planned.render();
-    const hash = contentHash(content);
-    result.records.set(relPath, { key: planned.key, hash });
-    if (untouched[index]?.hash === hash) {
-      result.kept.push(relPath);
+    result.toWrite.set(relPath, () => {
+      const content = planned.render();
+      const hash = contentHash(content);
+      result.records.set(relPath, { key: planned.key, hash });
+      if (untouched[index]?.hash !== hash) return content;
       result.keptVersions.set(relPath, versions[index] as FileVersion);
-    } else result.toWrite.set(relPath, content);
+      return null;
+    });
   }
   return result;
 }

@@ -7,6 +7,13 @@ import { publishBatches } from "./publish-order.js";
 import { removeStaleFiles } from "./remove-stale.js";
 import { UnsafePathError, assertSafeRelativePath, resolveInside } from "./safe-path.js";
 
+/**
+ * A file's content, or a function that renders it when it is about to be staged, so a
+ * large site is never held in memory whole; the function returns null for a file the
+ * caller has proven unchanged after rendering it (it is then left alone, like an unchanged file).
+ */
+export type FileSource = string | Uint8Array | (() => string | Uint8Array | null);
+
 /** What a publish did (or, with `dryRun`, would do). Paths are relative to the out dir, `/`-separated, sorted. */
 export interface PublishResult {
   written: string[];
@@ -141,7 +148,9 @@ async function abortAll(staged: Iterable<StagedFile>): Promise<void> {
 }
 
 /**
- * Publishes `files` (relative path -> content) into `outDir`.
+ * Publishes `files` (relative path -> content, or a function rendering it: see
+ * {@link FileSource}) into `outDir`. Rendering functions run as their file is staged, a
+ * few dozen at a time, so memory holds only the files in flight.
  *
  * Every path is checked first (no `..`, no absolute path, no NUL, no clash
  * with feedwright's own files); one bad path throws {@link UnsafePathError}
@@ -164,7 +173,7 @@ async function abortAll(staged: Iterable<StagedFile>): Promise<void> {
  */
 export async function publishFiles(
   outDir: string,
-  files: Map<string, string | Uint8Array>,
+  files: Map<string, FileSource>,
   opts: PublishOptions = {},
 ): Promise<PublishResult> {
   const kept = [...(opts.keep ?? [])].filter((relPath) => !files.has(relPath));
@@ -173,7 +182,15 @@ export async function publishFiles(
   validatePaths(allPaths);
   const isProcessAlive = opts.isProcessAlive ?? defaultIsProcessAlive;
   const now = opts.now ?? Date.now;
-  const contentOf = (relPath: string) => files.get(relPath) as string | Uint8Array;
+  const contentOf = (relPath: string): string | Uint8Array | null => {
+    const source = files.get(relPath) as FileSource;
+    return typeof source === "function" ? source() : source;
+  };
+  /** Stages one file unless its content is unchanged; the rendered content is dropped once staged. */
+  const stage = async (relPath: string): Promise<StagedFile | "unchanged"> => {
+    const content = contentOf(relPath);
+    return content === null ? "unchanged" : stageFileAtomic(resolveInside(outDir, relPath), content);
+  };
 
   const previous = await readManifest(outDir);
   const stale = staleFiles(previous, allPaths);
@@ -182,7 +199,8 @@ export async function publishFiles(
   if (opts.dryRun) {
     const written: string[] = [];
     for (const relPath of relPaths) {
-      const same = await hasSameBytes(resolveInside(outDir, relPath), contentOf(relPath));
+      const content = contentOf(relPath);
+      const same = content === null || (await hasSameBytes(resolveInside(outDir, relPath), content));
       (same ? unchanged : written).push(relPath);
     }
     const removable: string[] = [];
@@ -206,7 +224,7 @@ export async function publishFiles(
       relPaths.filter((p) => !inTheWay.some((old) => p.startsWith(`${old}/`))),
       WRITE_CONCURRENCY,
       async (relPath) => {
-        const outcome = await stageFileAtomic(resolveInside(outDir, relPath), contentOf(relPath));
+        const outcome = await stage(relPath);
         if (outcome === "unchanged") unchanged.push(relPath);
         else {
           staged.set(relPath, outcome);
@@ -226,7 +244,7 @@ export async function publishFiles(
   try {
     for (const relPath of relPaths) {
       if (staged.has(relPath) || unchangedSet.has(relPath)) continue;
-      const outcome = await stageFileAtomic(resolveInside(outDir, relPath), contentOf(relPath));
+      const outcome = await stage(relPath);
       if (outcome === "unchanged") unchanged.push(relPath);
       else {
         staged.set(relPath, outcome);
@@ -241,12 +259,22 @@ export async function publishFiles(
   const committed = new Set<string>();
   try {
     for (const batch of publishBatches(staged.keys())) {
-      // Within a batch order does not matter, so renames overlap: one at a time, they were most of a cold build's write time.
-      await forEachLimited(batch, WRITE_CONCURRENCY, async (relPath) => {
-        await (staged.get(relPath) as StagedFile).commit();
-        committed.add(relPath);
-        opts.onProgress?.("committed", relPath);
-      });
+      // Renames overlap, a chunk at a time (one by one they were most of a cold build's write
+      // time); each chunk settles before the next starts and is reported in batch order.
+      for (let start = 0; start < batch.length; start += WRITE_CONCURRENCY) {
+        const chunk = batch.slice(start, start + WRITE_CONCURRENCY);
+        const outcomes = await Promise.allSettled(chunk.map((relPath) => (staged.get(relPath) as StagedFile).commit()));
+        let failure: PromiseRejectedResult | undefined;
+        outcomes.forEach((outcome, index) => {
+          const relPath = chunk[index] as string;
+          if (outcome.status === "rejected") failure ??= outcome;
+          else {
+            committed.add(relPath);
+            opts.onProgress?.("committed", relPath);
+          }
+        });
+        if (failure) throw failure.reason;
+      }
       const batchFolders = [...new Set(batch.map((relPath) => path.dirname(resolveInside(outDir, relPath))))];
       await forEachLimited(batchFolders, WRITE_CONCURRENCY, syncDirectory);
     }
