@@ -3,7 +3,10 @@ import path from "node:path";
 import type { Article, Diagnostic } from "./article.js";
 import { loadConfig, type SiteConfig, type UserConfig } from "./config/load-config.js";
 import { PublishError, UsageError } from "./errors.js";
+import type { ContentPack } from "./pipeline/content-pack.js";
+import type { readAndDerive as ReadAndDerive } from "./pipeline/derive-file.js";
 import type { FileOutcome } from "./pipeline/load-articles.js";
+import type { sanitizeContent as SanitizeContent } from "./render/sanitize-content.js";
 import { defaultCacheFile, hashConfig } from "./publish/article-cache.js";
 import { checkUnchanged, saveBuildState, type RunFingerprint } from "./pipeline/fast-path.js";
 import { acquireLock, LOCK_FILE, releaseOnExit } from "./publish/lock.js";
@@ -165,10 +168,11 @@ async function buildLocked(
   }
 
   // The pipeline is loaded only when there is work: a no-change run never pays for it.
-  const [{ loadArticles, loadContent }, { openCache, hashContent }, { pingHubForBuild }, { publishFiles }, { planSite }, { renderChanged }, { disambiguate }, { selectArticles }] =
+  const [{ loadArticles }, { openCache, hashContent }, { openContentPack, contentPackFile }, { pingHubForBuild }, { publishFiles }, { planSite }, { renderChanged }, { disambiguate }, { selectArticles }] =
     await Promise.all([
       import("./pipeline/load-articles.js"),
       import("./publish/article-cache.js"),
+      import("./pipeline/content-pack.js"),
       import("./publish/ping-hub-for-build.js"),
       import("./publish/publish-files.js"),
       import("./render/plan-site.js"),
@@ -181,105 +185,123 @@ async function buildLocked(
       ? undefined
       : await openCache<FileOutcome>(cacheFile, { programVersion: VERSION, configHash });
 
-  const loadedArticles = await loadArticles(articlesDir, config, {
-    ...(cache ? { cache } : {}),
-    ...(fingerprint ? { listing: fingerprint.listing } : {}),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
-    now: clock(),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  const { skipped, warnings, pending } = loadedArticles;
-  const readDone = clock();
+  let pack: ContentPack | undefined;
+  try {
+    const loadedArticles = await loadArticles(articlesDir, config, {
+      ...(cache ? { openPack: (fresh: boolean) => (pack = openContentPack(contentPackFile(cacheFile), { fresh })) } : {}),
+      ...(cache ? { cache } : {}),
+      ...(fingerprint ? { listing: fingerprint.listing } : {}),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      now: clock(),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const { skipped, warnings, pending } = loadedArticles;
+    const readDone = clock();
 
-  const unique = disambiguate(loadedArticles.articles);
-  warnings.push(...unique.diagnostics);
-  const selection = selectArticles(unique.articles, {
-    now: options.now,
-    includeDrafts: options.drafts ?? false,
-    includeFuture: options.future ?? false,
-    feedLimit: config.feedLimit,
-  });
-  const { contents, contentHashes, fieldsHashes } = loadedArticles;
-  const plan = planSite(config, selection.published, selection.feedItems, {
-    hashOf: (article) => contentHashes.get(article.sourcePath) ?? "",
-    fieldsHashOf: (article) => fieldsHashes.get(article),
-    contentOf: (article) => contents.get(article.sourcePath)?.html ?? "",
-  });
-  // Content the cache left out is derived again, only for articles shown by files that must be
-  // rendered; so is the content of an article whose URL disambiguation changed (links resolve against it).
-  let contentDrift = false;
-  const loadContents = async (articles: Article[]): Promise<void> => {
-    const missing = articles.filter((article) => contents.get(article.sourcePath)?.url !== article.url);
-    if (missing.length === 0) return;
-    const { sanitizeContent } = await import("./render/sanitize-content.js");
-    for (const article of missing) {
-      const content = await loadContent(articlesDir, article.sourcePath, config);
+    const unique = disambiguate(loadedArticles.articles);
+    warnings.push(...unique.diagnostics);
+    const selection = selectArticles(unique.articles, {
+      now: options.now,
+      includeDrafts: options.drafts ?? false,
+      includeFuture: options.future ?? false,
+      feedLimit: config.feedLimit,
+    });
+    const { contents, contentHashes, fieldsHashes, packed } = loadedArticles;
+    // Content comes from memory, else the content pack, else is derived again (loadContents
+    // loads the derivers first): an article the cache served without it, an article whose URL
+    // disambiguation changed (links resolve against it), a pack entry that did not read back whole.
+    let contentDrift = false;
+    let derive: { readAndDerive: typeof ReadAndDerive; sanitizeContent: typeof SanitizeContent } | undefined;
+    const contentOf = (article: Article): string => {
+      const inMemory = contents.get(article.sourcePath);
+      if (inMemory?.url === article.url) return inMemory.html;
+      const entry = packed.get(article.sourcePath);
+      const fromPack = entry?.url === article.url && pack ? pack.read(entry) : null;
+      if (fromPack !== null) return fromPack;
+      const again = (derive as NonNullable<typeof derive>).readAndDerive(articlesDir, article.sourcePath, false, config);
+      const raw = again.ok && again.derived.kind === "article" ? again.derived.content : null;
       // A file changed since it was looked up: publish what it holds now, and let the next run look again.
-      if (content === null || hashContent(Buffer.from(content)) !== contentHashes.get(article.sourcePath)) contentDrift = true;
-      contents.set(article.sourcePath, { url: article.url, html: sanitizeContent(content ?? "", article.url) });
-    }
-  };
-  const refused = (options.strict ?? false) && skipped.length + warnings.length > 0;
-  const rendered = refused ? null : await renderChanged(plan, fingerprint?.previous ?? null, outDir, loadContents);
-  const renderDone = clock();
+      if (raw === null || hashContent(Buffer.from(raw)) !== contentHashes.get(article.sourcePath)) contentDrift = true;
+      const html = derive!.sanitizeContent(raw ?? "", article.url);
+      contents.set(article.sourcePath, { url: article.url, html });
+      return html;
+    };
+    const plan = planSite(config, selection.published, selection.feedItems, {
+      hashOf: (article) => contentHashes.get(article.sourcePath) ?? "",
+      fieldsHashOf: (article) => fieldsHashes.get(article),
+      contentOf,
+    });
+    const loadContents = async (articles: Article[]): Promise<void> => {
+      if (articles.length === 0 || derive) return;
+      // Needed when some content is not in memory: a pack entry may fail its check while rendering.
+      if (articles.every((article) => contents.get(article.sourcePath)?.url === article.url)) return;
+      const [{ readAndDerive }, { sanitizeContent }] = await Promise.all([import("./pipeline/derive-file.js"), import("./render/sanitize-content.js")]);
+      derive = { readAndDerive, sanitizeContent };
+    };
+    const refused = (options.strict ?? false) && skipped.length + warnings.length > 0;
+    const rendered = refused ? null : await renderChanged(plan, fingerprint?.previous ?? null, outDir, loadContents);
+    const renderDone = clock();
 
-  let files = { written: [] as string[], unchanged: [] as string[], removed: [] as string[] };
-  if (fingerprint) await fingerprint.invalidate();
-  if (rendered) {
-    try {
-      files = await publishFiles(outDir, rendered.toWrite, { keep: rendered.kept });
-    } catch (error) {
-      throw new PublishError(`cannot publish into ${outDir} (${(error as Error).message}); nothing there was changed; check that the folder is writable and has space.`);
+    let files = { written: [] as string[], unchanged: [] as string[], removed: [] as string[] };
+    if (fingerprint) await fingerprint.invalidate();
+    if (rendered) {
+      try {
+        files = await publishFiles(outDir, rendered.toWrite, { keep: rendered.kept });
+      } catch (error) {
+        throw new PublishError(`cannot publish into ${outDir} (${(error as Error).message}); nothing there was changed; check that the folder is writable and has space.`);
+      }
+      if (cache) {
+        // The cache only saves time: failing to write it is not a reason to fail the run.
+        await cache.save().catch((error: Error) => warnings.push({ file: path.relative(articlesDir, cacheFile), message: `could not save the cache (${error.message}); the next run will be slower` }));
+      }
+      if (fingerprint) {
+        await saveBuildState(fingerprint, {
+          outDir,
+          records: rendered.records,
+          knownVersions: rendered.keptVersions,
+          settled: pending.length === 0 && !contentDrift,
+          now: clock(),
+          selection: { published: selection.published, scheduled: selection.scheduled, includeFuture: options.future ?? false },
+          summary: {
+            published: selection.published.map((article) => article.sourcePath),
+            feedItems: selection.feedItems.length,
+            drafts: selection.drafts.map((article) => article.sourcePath),
+            scheduled: selection.scheduled.map((article) => ({ file: article.sourcePath, published: article.published })),
+            skipped,
+            warnings,
+          },
+        }).catch(() => {
+          // Like the cache, the state only saves time; the next run simply does everything.
+        });
+      }
     }
-    if (cache) {
-      // The cache only saves time: failing to write it is not a reason to fail the run.
-      await cache.save().catch((error: Error) => warnings.push({ file: path.relative(articlesDir, cacheFile), message: `could not save the cache (${error.message}); the next run will be slower` }));
-    }
-    if (fingerprint) {
-      await saveBuildState(fingerprint, {
-        outDir,
-        records: rendered.records,
-        knownVersions: rendered.keptVersions,
-        settled: pending.length === 0 && !contentDrift,
-        now: clock(),
-        selection: { published: selection.published, scheduled: selection.scheduled, includeFuture: options.future ?? false },
-        summary: {
-          published: selection.published.map((article) => article.sourcePath),
-          feedItems: selection.feedItems.length,
-          drafts: selection.drafts.map((article) => article.sourcePath),
-          scheduled: selection.scheduled.map((article) => ({ file: article.sourcePath, published: article.published })),
-          skipped,
-          warnings,
-        },
-      }).catch(() => {
-        // Like the cache, the state only saves time; the next run simply does everything.
-      });
-    }
+    const websub =
+      refused || options.websub === false
+        ? { notified: [], warnings: [] }
+        : await pingHubForBuild({ hubUrl: config.hub, siteUrl: config.siteUrl, changedFiles: files.written });
+    const finished = clock();
+
+    return {
+      articlesDir,
+      outDir,
+      published: selection.published.map((article) => article.sourcePath),
+      feedItems: selection.feedItems.length,
+      drafts: selection.drafts.map((article) => article.sourcePath),
+      scheduled: selection.scheduled.map((article) => ({ file: article.sourcePath, published: article.published })),
+      skipped,
+      warnings,
+      pending,
+      refused,
+      files,
+      websub,
+      cache: { hits: (cache?.stats.hits ?? 0) + (cache?.stats.hashHits ?? 0), misses: cache?.stats.misses ?? 0 },
+      upToDate: false,
+      workers: loadedArticles.workers,
+      timings: { read: readDone - started, render: renderDone - readDone, write: finished - renderDone, total: finished - started },
+    };
+  } finally {
+    pack?.close();
   }
-  const websub =
-    refused || options.websub === false
-      ? { notified: [], warnings: [] }
-      : await pingHubForBuild({ hubUrl: config.hub, siteUrl: config.siteUrl, changedFiles: files.written });
-  const finished = clock();
-
-  return {
-    articlesDir,
-    outDir,
-    published: selection.published.map((article) => article.sourcePath),
-    feedItems: selection.feedItems.length,
-    drafts: selection.drafts.map((article) => article.sourcePath),
-    scheduled: selection.scheduled.map((article) => ({ file: article.sourcePath, published: article.published })),
-    skipped,
-    warnings,
-    pending,
-    refused,
-    files,
-    websub,
-    cache: { hits: (cache?.stats.hits ?? 0) + (cache?.stats.hashHits ?? 0), misses: cache?.stats.misses ?? 0 },
-    upToDate: false,
-    workers: loadedArticles.workers,
-    timings: { read: readDone - started, render: renderDone - readDone, write: finished - renderDone, total: finished - started },
-  };
 }
 
 function readNow(now: BuildOptions["now"]): number {

@@ -3,6 +3,7 @@ import type { SiteConfig } from "../config/schema.js";
 import type { ArticleCache } from "../publish/article-cache.js";
 import { findArticleFiles, type FoundFiles } from "../read/find-article-files.js";
 import { INCOMPLETE_GRACE_MS, judgeSourceStat, statSource } from "../read/read-source.js";
+import type { ContentPack, PackedContent } from "./content-pack.js";
 import type { ReadAndDerived } from "./derive-file.js";
 import { BATCH_SIZE, deriveInWorkers, useWorkers, workerCount } from "./worker-pool.js";
 
@@ -12,7 +13,7 @@ import { BATCH_SIZE, deriveInWorkers, useWorkers, workerCount } from "./worker-p
  * of a cache's size and few runs need it (see {@link loadContent}); `contentHash` stands for it.
  */
 export type FileOutcome =
-  | { kind: "article"; article: Article; contentHash: string; fieldsHash: string; diagnostics: Diagnostic[] }
+  | { kind: "article"; article: Article; contentHash: string; fieldsHash: string; diagnostics: Diagnostic[]; packed?: PackedContent }
   | { kind: "skipped"; diagnostics: Diagnostic[] };
 
 export interface LoadedArticles {
@@ -27,6 +28,8 @@ export interface LoadedArticles {
   contents: Map<string, { url: string; html: string }>;
   /** Each article (as loaded) -> its fields' hash (article-keys.ts). */
   fieldsHashes: Map<Article, string>;
+  /** Source path -> where the content pack holds the article's sanitised content, when a pack is used. */
+  packed: Map<string, PackedContent>;
   skipped: Diagnostic[];
   warnings: Diagnostic[];
   pending: Diagnostic[];
@@ -56,6 +59,11 @@ export async function loadArticles(
     listing?: { found: FoundFiles; stats: Array<{ size: number; mtimeMs: number } | null> };
     /** Threads to derive on (see worker-pool.ts `workerCount`); 1 derives in this thread. */
     workers?: number;
+    /**
+     * Where derived content goes instead of memory (content-pack.ts); opened by `openPack`
+     * once it is known whether every file needs deriving (then the pack starts afresh).
+     */
+    openPack?: (fresh: boolean) => ContentPack;
   },
 ): Promise<LoadedArticles> {
   const found = options.listing?.found ?? (await findArticleFiles(articlesDir));
@@ -78,29 +86,14 @@ export async function loadArticles(
   const served = total - toDerive.length;
   options.onProgress?.(served, total);
 
-  let derived: ReadAndDerived[] = [];
-  let threads = 1;
-  if (toDerive.length > 0) {
-    const workers = workerCount(options.workers);
-    const progress = (done: number) => options.onProgress?.(served + done, total);
-    if (useWorkers(toDerive.length, workers)) {
-      threads = Math.min(workers, Math.ceil(toDerive.length / BATCH_SIZE));
-      derived = await deriveInWorkers(articlesDir, config, toDerive, workers, progress);
-    } else {
-      const { readAndDerive } = await import("./derive-file.js");
-      for (const file of toDerive) {
-        derived.push(readAndDerive(articlesDir, file.sourcePath, file.recent, config));
-        progress(derived.length);
-      }
-    }
-  }
-  toDerive.forEach((file, position) => {
-    const result = derived[position] as ReadAndDerived;
+  const pack = options.openPack?.(toDerive.length === total);
+  /** Takes one derived file's result as it arrives; its content goes to the pack (or memory) at once. */
+  const settle = (position: number, result: ReadAndDerived): void => {
+    const file = toDerive[position] as (typeof toDerive)[number];
     if (!result.ok) {
       slots[file.index] = { refused: "skipped", diagnostic: result.diagnostic };
       return;
     }
-    const content = result.derived.kind === "article" ? { url: "", html: result.derived.sanitized } : undefined;
     // A file touched but not changed: what the cache holds is what was just derived.
     let outcome = options.cache?.lookupByHash(file.sourcePath, result.hash);
     if (!outcome) {
@@ -110,11 +103,32 @@ export async function loadArticles(
       }
       outcome = result.derived.outcome;
     }
+    let content: { url: string; html: string } | undefined;
+    if (result.derived.kind === "article" && outcome.kind === "article") {
+      if (pack) outcome = { ...outcome, packed: pack.append(result.derived.sanitized, outcome.article.url) };
+      else content = { url: outcome.article.url, html: result.derived.sanitized };
+    }
     options.cache?.store(file.sourcePath, file.stat, result.hash, outcome);
-    slots[file.index] = { outcome, ...(content && outcome.kind === "article" ? { content: { ...content, url: outcome.article.url } } : {}) };
-  });
+    slots[file.index] = { outcome, ...(content ? { content } : {}) };
+  };
 
-  const loaded: LoadedArticles = { articles: [], contentHashes: new Map(), contents: new Map(), fieldsHashes: new Map(), skipped: [...found.diagnostics], warnings: [], pending: [], workers: threads };
+  let threads = 1;
+  if (toDerive.length > 0) {
+    const workers = workerCount(options.workers);
+    const progress = (done: number) => options.onProgress?.(served + done, total);
+    if (useWorkers(toDerive.length, workers)) {
+      threads = Math.min(workers, Math.ceil(toDerive.length / BATCH_SIZE));
+      await deriveInWorkers(articlesDir, config, toDerive, workers, settle, progress);
+    } else {
+      const { readAndDerive } = await import("./derive-file.js");
+      toDerive.forEach((file, position) => {
+        settle(position, readAndDerive(articlesDir, file.sourcePath, file.recent, config));
+        progress(position + 1);
+      });
+    }
+  }
+
+  const loaded: LoadedArticles = { articles: [], contentHashes: new Map(), contents: new Map(), fieldsHashes: new Map(), packed: new Map(), skipped: [...found.diagnostics], warnings: [], pending: [], workers: threads };
   found.files.forEach((sourcePath, index) => {
     const slot = slots[index] as Slot;
     if ("refused" in slot) {
@@ -127,6 +141,7 @@ export async function loadArticles(
       loaded.contentHashes.set(sourcePath, outcome.contentHash);
       loaded.fieldsHashes.set(outcome.article, outcome.fieldsHash);
       if (slot.content) loaded.contents.set(sourcePath, slot.content);
+      if (outcome.packed) loaded.packed.set(sourcePath, outcome.packed);
       loaded.warnings.push(...outcome.diagnostics);
     } else {
       loaded.skipped.push(...outcome.diagnostics);
@@ -134,15 +149,4 @@ export async function loadArticles(
   });
   options.onProgress?.(total, total);
   return loaded;
-}
-
-/**
- * Derives one article's content HTML (raw, not sanitised) again from its file, for an article
- * the cache served without it. Null when the file can no longer be read or derived. The caller
- * compares its hash with the cached one: a file changed since it was looked up gives other content.
- */
-export async function loadContent(articlesDir: string, sourcePath: string, config: SiteConfig): Promise<string | null> {
-  const { readAndDerive } = await import("./derive-file.js");
-  const result = readAndDerive(articlesDir, sourcePath, false, config);
-  return result.ok && result.derived.kind === "article" ? result.derived.content : null;
 }

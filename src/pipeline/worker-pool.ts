@@ -37,20 +37,21 @@ export function useWorkers(fileCount: number, workers: number): boolean {
 }
 
 /**
- * Reads and derives `files` on `workers` threads and returns the results in the order of
- * `files`, exactly what deriving them one by one in the main thread gives. Files go out in
- * batches to whichever thread is free. Any thread failing stops all and rejects.
+ * Reads and derives `files` on `workers` threads, handing each result to `onResult` with
+ * its position in `files` as its batch comes back (so results need not all be held at
+ * once); each result is exactly what deriving the file in the main thread gives. Files go
+ * out in batches to whichever thread is free. Any thread failing stops all and rejects.
  */
 export async function deriveInWorkers(
   articlesDir: string,
   config: SiteConfig,
   files: Array<{ sourcePath: string; recent: boolean }>,
   workers: number,
+  onResult: (position: number, result: ReadAndDerived) => void,
   onProgress?: (done: number) => void,
-): Promise<ReadAndDerived[]> {
+): Promise<void> {
   const script = workerScript();
   if (!script) throw new Error("the worker script is missing; build feedwright with `npm run build:ts`");
-  const results: ReadAndDerived[] = new Array(files.length);
   const batches: DeriveBatch[] = [];
   for (let start = 0, id = 0; start < files.length; start += BATCH_SIZE, id++) batches.push({ id, files: files.slice(start, start + BATCH_SIZE) });
   const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(script, { workerData: { articlesDir, config } }));
@@ -65,7 +66,12 @@ export async function deriveInWorkers(
       for (const thread of threads) {
         thread.on("message", (answer: DeriveBatchResult) => {
           const start = answer.id * BATCH_SIZE;
-          answer.results.forEach((result, index) => (results[start + index] = result));
+          try {
+            answer.results.forEach((result, index) => onResult(start + index, result));
+          } catch (error) {
+            reject(error);
+            return;
+          }
           done += answer.results.length;
           onProgress?.(done);
           if (++finished === batches.length) resolve();
@@ -81,5 +87,4 @@ export async function deriveInWorkers(
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
-  return results;
 }

@@ -110,6 +110,22 @@ describe("a run with nothing changed", () => {
 });
 
 describe("an incremental run gives a cold run's bytes", () => {
+  it("when the content pack was truncated or overwritten: content is derived again", async () => {
+    const dir = await site();
+    await build({ cwd: dir, now: NOW });
+    const packFile = path.join(dir, ".feedwright-cache", "content.pack");
+    const pack = await readFile(packFile);
+    // The first half garbled, the rest cut off: no entry reads back as it was stored.
+    await writeFile(packFile, Buffer.alloc(Math.floor(pack.length / 2), 0x41));
+    // Tag feeds and pages must be rendered again, from content the pack no longer holds.
+    const file = yamlArticle();
+    await put(dir, file, `${corpus.get(file)!.toString()}\n\nOne more line.\n`);
+    await rm(path.join(dir, "out", "rss.xml"));
+    await rm(path.join(dir, "out", "tags"), { recursive: true });
+    const summary = await expectSameAsCold(dir);
+    expect(summary.cache.hits).toBeGreaterThan(CORPUS_SIZE / 2);
+  });
+
   it("after an edit, rewriting only files whose bytes change", async () => {
     const dir = await site();
     await build({ cwd: dir, now: NOW });
