@@ -239,7 +239,7 @@ async function buildLocked(
       derive = { readAndDerive, sanitizeContent };
     };
     const refused = (options.strict ?? false) && skipped.length + warnings.length > 0;
-    const rendered = refused ? null : await renderChanged(plan, fingerprint?.previous ?? null, outDir, loadContents);
+    const rendered = refused ? null : await renderChanged(plan, (await fingerprint?.previousOutputs()) ?? null, outDir, loadContents);
     const renderDone = clock();
 
     let files = { written: [] as string[], unchanged: [] as string[], removed: [] as string[] };

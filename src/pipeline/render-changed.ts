@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Article } from "../article.js";
-import { fileVersions, sameVersion, type BuildState, type FileVersion } from "../publish/build-state.js";
+import { fileVersions, sameVersion, type FileVersion, type OutputRecord } from "../publish/build-state.js";
 import type { PlannedFile } from "../render/plan-site.js";
 import { contentHash } from "./fast-path.js";
 
@@ -29,12 +29,12 @@ export interface RenderedChanges {
  */
 export async function renderChanged(
   plan: Map<string, PlannedFile>,
-  previous: BuildState | null,
+  previous: Map<string, OutputRecord> | null,
   outDir: string,
   loadContents: (articles: Article[]) => Promise<void>,
 ): Promise<RenderedChanges> {
   const relPaths = [...plan.keys()];
-  const recorded = relPaths.map((relPath) => previous?.outputs[relPath]);
+  const recorded = relPaths.map((relPath) => previous?.get(relPath));
   // Only files the state knows are worth a stat.
   const versions = fileVersions(relPaths.map((relPath, index) => (recorded[index] ? path.join(outDir, relPath) : "")));
   const untouched = relPaths.map((_, index) => {

@@ -15,7 +15,9 @@ import { writeFileAtomic } from "./atomic-write.js";
 /** File name of the build state, in the cache folder. */
 export const BUILD_STATE_FILE = "build-state.json";
 /** Bumped when the file's shape changes; any other format reads as none. */
-export const BUILD_STATE_FORMAT = 1;
+export const BUILD_STATE_FORMAT = 2;
+/** File name of the output records (hashes and input keys of every output file), in the cache folder. */
+export const OUTPUT_RECORDS_FILE = "build-outputs.json";
 
 /**
  * An article file modified this recently (by mtime, as the article cache judges it) when the
@@ -63,8 +65,21 @@ export interface BuildState {
   validUntil: number | null;
   /** Whether the fast path may use this state (no pending files, nothing written racily). */
   settled: boolean;
-  outputs: Record<string, OutputRecord>;
+  /**
+   * Every output file, sorted, with its version as four numbers per file (size, mtimeMs,
+   * ctimeMs, ino): flat arrays, because a no-change run reads little else.
+   */
+  outputs: { paths: string[]; versions: number[] };
+  /** Ties the state to its output records file, written just before it. */
+  recordsId: string;
   summary: StateSummary;
+}
+
+/** The hashes and input keys of a state's output files, in its `outputs.paths` order; read only by runs that render. */
+export interface OutputRecords {
+  id: string;
+  hashes: string[];
+  keys: string[];
 }
 
 /** Where the build state lives: next to the article cache file. */
@@ -135,12 +150,40 @@ export async function readBuildState(file: string): Promise<BuildState | null> {
   const state = value as Partial<BuildState>;
   if (state.format !== BUILD_STATE_FORMAT || typeof state.key !== "string" || typeof state.sources !== "string") return null;
   if (typeof state.outputs !== "object" || state.outputs === null || typeof state.summary !== "object" || state.summary === null) return null;
-  if (typeof state.settled !== "boolean") return null;
+  if (!Array.isArray(state.outputs.paths) || !Array.isArray(state.outputs.versions) || state.outputs.versions.length !== state.outputs.paths.length * 4) return null;
+  if (typeof state.settled !== "boolean" || typeof state.recordsId !== "string") return null;
   return state as BuildState;
 }
 
-/** Writes the build state atomically. */
-export async function writeBuildState(file: string, state: BuildState): Promise<void> {
+/** The version recorded for the output file at `index` of `state.outputs.paths`. */
+export function recordedVersion(state: BuildState, index: number): FileVersion {
+  const v = state.outputs.versions;
+  return { size: v[index * 4] as number, mtimeMs: v[index * 4 + 1] as number, ctimeMs: v[index * 4 + 2] as number, ino: v[index * 4 + 3] as number };
+}
+
+/**
+ * Every output file of `state` with its recorded version, hash and input key, from the
+ * records file next to `stateFile`; an empty map when the records are missing or belong to
+ * another state (then every file is rendered, and compared by reading it).
+ */
+export async function readOutputRecords(stateFile: string, state: BuildState): Promise<Map<string, OutputRecord>> {
+  const records = new Map<string, OutputRecord>();
+  let value: Partial<OutputRecords>;
+  try {
+    value = JSON.parse(await fs.readFile(path.join(path.dirname(stateFile), OUTPUT_RECORDS_FILE), "utf8")) as Partial<OutputRecords>;
+  } catch {
+    return records;
+  }
+  const { paths } = state.outputs;
+  if (value.id !== state.recordsId || !Array.isArray(value.hashes) || !Array.isArray(value.keys)) return records;
+  if (value.hashes.length !== paths.length || value.keys.length !== paths.length) return records;
+  paths.forEach((relPath, index) => records.set(relPath, { ...recordedVersion(state, index), hash: String(value.hashes![index]), key: String(value.keys![index]) }));
+  return records;
+}
+
+/** Writes the output records, then the build state that names them, each atomically. */
+export async function writeBuildState(file: string, state: BuildState, records: OutputRecords): Promise<void> {
+  await writeFileAtomic(path.join(path.dirname(file), OUTPUT_RECORDS_FILE), `${JSON.stringify(records)}\n`);
   await writeFileAtomic(file, `${JSON.stringify(state)}\n`);
 }
 
@@ -158,10 +201,7 @@ export async function isUnchanged(state: BuildState, run: { key: string; sources
   if (!state.settled || state.key !== run.key || state.sources !== run.sources) return false;
   if (state.validFrom !== null && run.now < state.validFrom) return false;
   if (state.validUntil !== null && run.now >= state.validUntil) return false;
-  const entries = Object.entries(state.outputs);
-  const versions = fileVersions(entries.map(([relPath]) => path.join(run.outDir, relPath)));
-  return entries.every(([, recorded], index) => {
-    const version = versions[index];
-    return version !== null && version !== undefined && sameVersion(version, recorded);
-  });
+  const base = run.outDir.endsWith(path.sep) ? run.outDir : run.outDir + path.sep;
+  const versions = fileVersions(state.outputs.paths.map((relPath) => base + relPath));
+  return versions.every((version, index) => version !== null && sameVersion(version, recordedVersion(state, index)));
 }
