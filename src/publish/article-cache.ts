@@ -182,10 +182,15 @@ export async function openCache<T = unknown>(
       });
     },
     async save() {
-      const entries: Record<string, CacheEntry> = {};
-      for (const relPath of [...kept.keys()].sort()) entries[relPath] = kept.get(relPath) as CacheEntry;
-      const file: CacheFile = { format: CACHE_FORMAT, programVersion: key.programVersion, configHash: key.configHash, entries };
-      await writeFileAtomic(cacheFile, `${JSON.stringify(file)}\n`);
+      // Serialised entry by entry into UTF-8 buffers: one JSON string of a large cache would
+      // be tens of megabytes of V8 heap (two bytes a character once any text is not Latin-1).
+      const header: Omit<CacheFile, "entries"> = { format: CACHE_FORMAT, programVersion: key.programVersion, configHash: key.configHash };
+      const chunks = [Buffer.from(`${JSON.stringify(header).slice(0, -1)},"entries":{`)];
+      [...kept.keys()].sort().forEach((relPath, index) => {
+        chunks.push(Buffer.from(`${index === 0 ? "" : ","}${JSON.stringify(relPath)}:${JSON.stringify(kept.get(relPath))}`));
+      });
+      chunks.push(Buffer.from("}}\n"));
+      await writeFileAtomic(cacheFile, Buffer.concat(chunks));
     },
   };
 }

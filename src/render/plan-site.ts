@@ -96,12 +96,14 @@ export function planSite(
   /** The key of an article with its content: what pages and feeds show. */
   const keyOf = (article: Article): string => `${fieldsKeyOf(article)}:${content.hashOf(article)}`;
   const sanitized = new Map<Article, Article>();
+  /** Articles some feed carries: their content is kept once fetched, the rest is fetched for the one page that shows it and let go. */
+  const inFeeds = new Set<Article>();
   /** The prepared article with its sanitised content. */
   const whole = (article: Article): Article => {
     let done = sanitized.get(article);
     if (!done) {
       done = { ...ready(article), contentHtml: content.contentOf(article) };
-      sanitized.set(article, done);
+      if (inFeeds.has(article)) sanitized.set(article, done);
     }
     return done;
   };
@@ -149,6 +151,7 @@ export function planSite(
       updated: newestDate(items),
       stylesheetHref: "../".repeat(folder.split("/").filter(Boolean).length) + FEED_XSL_FILE,
     };
+    for (const item of items) inFeeds.add(item);
     const inputs = { ...model, items: items.map(keyOf) };
     // newestDate reads dates only, which preparation leaves as they are.
     const wholeModel = (): FeedModel => ({ ...model, items: items.map(whole) });
