@@ -97,6 +97,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     cwd,
     ...(options.configFile ? { file: options.configFile } : {}),
     ...(options.config ? { values: options.config } : {}),
+    memo: options.cache !== false,
     overrides: {
       articlesDir: options.articlesDir === undefined ? undefined : path.resolve(cwd, options.articlesDir),
       outDir: options.outDir === undefined ? undefined : path.resolve(cwd, options.outDir),

@@ -1,9 +1,18 @@
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { UsageError } from "../errors.js";
-import { configSchema, type SiteConfig, type UserConfig } from "./schema.js";
+import { VERSION } from "../version.js";
+import type { SiteConfig, UserConfig } from "./schema.js";
+
+/**
+ * Where a validated config is remembered, relative to the config's folder (the cache folder):
+ * loading zod and validating costs a fifth of a no-change run, and the same input always
+ * validates to the same config.
+ */
+export const CONFIG_MEMO_FILE = path.join(".feedwright-cache", "config.json");
 
 /** File names looked for, in order, when no `--config` is given. */
 export const CONFIG_FILE_NAMES = ["feedwright.config.json", "feedwright.config.yaml", "feedwright.config.yml"];
@@ -28,6 +37,8 @@ export async function loadConfig(options: {
   file?: string;
   values?: UserConfig;
   overrides?: UserConfig;
+  /** Remember the validated config in the cache folder and reuse it while the input is the same (build does, unless its cache is off). */
+  memo?: boolean;
 }): Promise<LoadedConfig> {
   const file = options.file ? path.resolve(options.cwd, options.file) : findConfigFile(options.cwd);
   let fromFile: unknown = {};
@@ -41,15 +52,46 @@ export async function loadConfig(options: {
     fromFile = await parseConfigText(text, file);
   }
   const merged = { ...(fromFile as object), ...(options.values ?? {}), ...dropUndefined(options.overrides ?? {}) };
-  const result = configSchema.safeParse(merged);
-  if (!result.success) throw new UsageError(describeIssues(result.error.issues, file ?? "configuration"));
   const base = file ? path.dirname(file) : options.cwd;
+  const memoFile = path.join(base, CONFIG_MEMO_FILE);
+  // Node's version too: which time zones exist depends on its ICU data.
+  const memoKey = createHash("sha256").update(JSON.stringify([VERSION, process.version, merged])).digest("hex");
+  let config = options.memo ? readConfigMemo(memoFile, memoKey) : null;
+  if (!config) {
+    const { configSchema } = await import("./schema.js");
+    const result = configSchema.safeParse(merged);
+    if (!result.success) throw new UsageError(describeIssues(result.error.issues, file ?? "configuration"));
+    config = result.data;
+    if (options.memo) writeConfigMemo(memoFile, memoKey, config);
+  }
   return {
-    config: result.data,
+    config,
     file,
-    articlesDir: path.resolve(base, result.data.articlesDir),
-    outDir: path.resolve(base, result.data.outDir),
+    articlesDir: path.resolve(base, config.articlesDir),
+    outDir: path.resolve(base, config.outDir),
   };
+}
+
+/** The config remembered for `key`, or null (missing, unreadable, another input). */
+function readConfigMemo(memoFile: string, key: string): SiteConfig | null {
+  try {
+    const memo = JSON.parse(readFileSync(memoFile, "utf8")) as { key?: unknown; config?: unknown };
+    return memo.key === key && typeof memo.config === "object" && memo.config !== null ? (memo.config as SiteConfig) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers a validated config; best effort, written whole (temp file and rename) or not at all. */
+function writeConfigMemo(memoFile: string, key: string, config: SiteConfig): void {
+  try {
+    mkdirSync(path.dirname(memoFile), { recursive: true });
+    const temp = `${memoFile}.${process.pid}.tmp`;
+    writeFileSync(temp, `${JSON.stringify({ key, config })}\n`);
+    renameSync(temp, memoFile);
+  } catch {
+    // Only a later run's start-up is slower.
+  }
 }
 
 function findConfigFile(cwd: string): string | null {
