@@ -41,9 +41,9 @@ export interface BuildOptions {
   /** Ping the configured WebSub hub about changed feeds (default true; `serve` turns it off). */
   websub?: boolean;
   /**
-   * Threads that read and derive articles when many need it (default: the FEEDWRIGHT_WORKERS
-   * environment variable, else every available core). 1 keeps everything in this thread;
-   * the output is the same either way.
+   * Threads that read and derive articles (default: the FEEDWRIGHT_WORKERS environment
+   * variable, else every available core, used when at least 2,000 files need deriving).
+   * 1 keeps everything in this thread; the output is the same either way.
    */
   workers?: number;
 }

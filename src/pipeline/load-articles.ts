@@ -117,8 +117,8 @@ export async function loadArticles(
     const workers = workerCount(options.workers);
     const progress = (done: number) => options.onProgress?.(served + done, total);
     if (useWorkers(toDerive.length, workers)) {
-      threads = Math.min(workers, Math.ceil(toDerive.length / BATCH_SIZE));
-      await deriveInWorkers(articlesDir, config, toDerive, workers, settle, progress);
+      threads = Math.min(workers.count, Math.ceil(toDerive.length / BATCH_SIZE));
+      await deriveInWorkers(articlesDir, config, toDerive, workers.count, settle, progress);
     } else {
       const { readAndDerive } = await import("./derive-file.js");
       toDerive.forEach((file, position) => {
