@@ -83,7 +83,12 @@ export interface StagedFile {
  */
 export async function stageFileAtomic(filePath: string, data: string | Uint8Array): Promise<StagedFile | "unchanged"> {
   const bytes = toBytes(data);
-  if (await hasSameBytes(filePath, bytes)) return "unchanged";
+  // One stat answers both "same bytes?" (with a read only when the size matches) and "which mode to keep?".
+  const existing = await fs.stat(filePath).catch(() => null);
+  if (existing?.isFile() && existing.size === bytes.byteLength) {
+    const current = await fs.readFile(filePath).catch(() => null);
+    if (current && Buffer.compare(current, bytes) === 0) return "unchanged";
+  }
 
   const dir = path.dirname(filePath);
   // mkdir reports the first folder it had to create, so abort can remove exactly those.
@@ -99,12 +104,7 @@ export async function stageFileAtomic(filePath: string, data: string | Uint8Arra
     }
   };
 
-  let existingMode: number | undefined;
-  try {
-    existingMode = (await fs.stat(filePath)).mode & 0o7777;
-  } catch {
-    existingMode = undefined;
-  }
+  const existingMode = existing ? existing.mode & 0o7777 : undefined;
 
   const tempPath = tempPathFor(filePath);
   let handle: FileHandle | undefined;
