@@ -96,6 +96,9 @@ describe("splitCaptionCredit", () => {
     ["Members of parliament vote in Warsaw. Fot. PAP/Radek Pietruszka", "Members of parliament vote in Warsaw.", "PAP/Radek Pietruszka"],
     ["The farmers' leader during the marchTOMASZ GZELL", "The farmers' leader during the march", "TOMASZ GZELL"],
     ["Ursula von der LeyenEPA/OLIVIER HOSLET", "Ursula von der Leyen", "EPA/OLIVIER HOSLET"],
+    // NAME / SOURCE in capitals glued to a caption, the source not a known agency, letters beyond ASCII
+    ["Capt. Marek Zając at the scene on Tuesday morningANNA WÓJCIK / GAZETTE", "Capt. Marek Zając at the scene on Tuesday morning", "ANNA WÓJCIK / GAZETTE"],
+    ["The roof seen from Kolejowa StreetTOMASZ KRÓL / CITY NEWS / PAP", "The roof seen from Kolejowa Street", "TOMASZ KRÓL / CITY NEWS / PAP"],
   ])("splits %s", (text, caption, credit) => {
     expect(split(text)).toEqual({ caption, credit, main: false });
   });
@@ -111,6 +114,7 @@ describe("splitCaptionCredit", () => {
     ["Photo courtesy of the Warsaw Zoo", "the Warsaw Zoo", false],
     ["Source: REUTERS/Kacper Pempel", "REUTERS/Kacper Pempel", false],
     ["JIM LO SCALZO / EPA / PAP", "JIM LO SCALZO / EPA / PAP", false],
+    ["ANNA WÓJCIK / GAZETTE", "ANNA WÓJCIK / GAZETTE", false],
   ])("reads the credit line %s", (text, credit, main) => {
     expect(split(text)).toEqual({ caption: null, credit, main });
   });
@@ -126,6 +130,8 @@ describe("splitCaptionCredit", () => {
     "The minister said it was over. He left the room.",
     "Talks between Warsaw and Brussels resumed. Officials declined to comment on the timing.",
     "He spoke to CNN/ORC pollsters last week, according to people familiar with the matter.",
+    "NEWS / WORLD / EUROPE",
+    "Home / World / Europe",
   ])("leaves running text alone: %s", (text) => {
     expect(split(text)).toBeNull();
   });
@@ -209,7 +215,7 @@ describe("mergeRules", () => {
   });
 
   it("lets a user's chrome, agency and credit label take effect", () => {
-    const text = "Wiadomości dnia\n\nFerry crossings cancelled as storm hits the coast\n\nCrossings were cancelled on Tuesday after strong winds hit the coast overnight.\n\nThe harbour wallBARBARA NOWAK / FOTORZEPA\n\nZdjęcie tygodnia: KRZYSZTOF KOWAL\n";
+    const text = "Wiadomości dnia\n\nFerry crossings cancelled as storm hits the coast\n\nCrossings were cancelled on Tuesday after strong winds hit the coast overnight.\n\nThe harbour wall – Barbara Nowak/Fotorzepa\n\nZdjęcie tygodnia: KRZYSZTOF KOWAL\n";
     const merged = mergeRules(DEFAULT_TEXT_RULES, {
       chrome: ["Wiadomości dnia"],
       agencies: ["Fotorzepa"],
@@ -218,7 +224,7 @@ describe("mergeRules", () => {
     const derived = deriveFromText(text, { fileName: "x.txt", timeZone: "UTC", summaryLength: 300, rules: merged });
     expect(derived.title).toBe("Ferry crossings cancelled as storm hits the coast");
     expect(derived.imageCredits).toEqual([
-      { caption: "The harbour wall", credit: "BARBARA NOWAK / FOTORZEPA" },
+      { caption: "The harbour wall", credit: "Barbara Nowak/Fotorzepa" },
       { caption: null, credit: "KRZYSZTOF KOWAL" },
     ]);
     const plain = deriveFromText(text, { fileName: "x.txt", timeZone: "UTC", summaryLength: 300 });
