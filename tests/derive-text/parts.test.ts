@@ -191,6 +191,21 @@ describe("splitUnits", () => {
     expect(units.map((unit) => unit.line)).toEqual([1, 2, 5]);
   });
 
+  it("keeps a wrapped line that ends before a capitalised word that would not have fitted", () => {
+    const units = splitUnits(
+      "The council met on Tuesday to discuss the plan to close the bridge on\nMonday mornings, when the river is at its highest and traffic lightest.",
+    );
+    expect(units).toHaveLength(1);
+  });
+
+  it("ends a unit where the next line's first word would have fitted (a headline over its standfirst)", () => {
+    const units = splitUnits("Parliament passes controversial media law\nOpposition vows to challenge the bill in the constitutional court");
+    expect(units.map((unit) => unit.text)).toEqual([
+      "Parliament passes controversial media law",
+      "Opposition vows to challenge the bill in the constitutional court",
+    ]);
+  });
+
   it("keeps one-paragraph-per-line pages as separate units", () => {
     const long = "A".repeat(50) + " " + "b".repeat(80) + ".";
     expect(splitUnits(`${long}\n${long}`)).toHaveLength(2);
