@@ -66,12 +66,16 @@ describe("parseDateLine", () => {
     expect(parse("Posted on October 19, 2021 by Jane Doe")).toMatchObject({ author: "Jane Doe", labelled: true });
     expect(parse("Last updated on 20 October 2021")).toMatchObject({ published: null, updated: { iso: "2021-10-20T00:00:00+00:00" } });
     expect(parse("19 October 2021 • 5 min read")?.published?.iso).toBe("2021-10-19T00:00:00+00:00");
+    // a blog's user name after "by", and a country code after the time
+    expect(parse("Posted on October 19, 2021 by admin")).toMatchObject({ author: "admin", published: { iso: "2021-10-19T00:00:00+00:00" } });
+    expect(parse("Tuesday 19 October 2021 10:32, UK")?.published?.iso).toBe("2021-10-19T10:32:00+00:00");
   });
 
   it("ignores body sentences and headlines that mention a date", () => {
     expect(parse("On October 19, 2021, the minister resigned.")).toBeNull();
     expect(parse("Floods in the south: army deployed on 12 October 2021")).toBeNull();
     expect(parse("The summit ended on 19 October 2021")).toBeNull();
+    expect(parse("He met us on October 19, 2021 in Warsaw")).toBeNull();
   });
 });
 
