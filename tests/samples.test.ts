@@ -36,6 +36,15 @@ describe("the committed samples and default config (what `npm start` publishes)"
     parseXmlStrict(await readFile(path.join(out, "atom.xml"), "utf8"));
     const json = JSON.parse(await readFile(path.join(out, "feed.json"), "utf8"));
     expect(json.items).toHaveLength(items.length);
+    // The raw-text sample, scraped-page style: title, date and credits derived from the text.
+    const depot = json.items.find((item: { title: string }) => item.title.startsWith("Fire at the old tram depot"));
+    expect(depot).toMatchObject({ date_published: "2026-04-14T00:00:00+02:00" });
+    expect(depot.summary).toMatch(/^A fire broke out on Monday night/);
+    expect(depot._feedwright.image_credits).toEqual([
+      { caption: "Capt. Marek Zając at the scene on Tuesday morning", credit: "ANNA WÓJCIK / GAZETTE" },
+      { caption: "The burnt-out roof of the engine hall seen from Kolejowa Street", credit: "TOMASZ KRÓL / GAZETTE" },
+    ]);
+    expect(depot.content_html).not.toMatch(/Advertisement|Source link|Must read/);
     const home = await readFile(path.join(out, "index.html"), "utf8");
     expect(home).toContain("application/rss+xml");
   });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { parseJsonObject } from "../parse-json-object.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
 /**
@@ -111,13 +112,8 @@ function isEntry(value: unknown): value is CacheEntry {
 
 /** Parses cache text; null for anything that is not a complete cache for `key`. */
 function parseCacheFile(text: string, key: CacheKey): Map<string, CacheEntry> | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
+  const value = parseJsonObject(text);
+  if (value === null) return null;
   const file = value as Partial<CacheFile>;
   if (file.format !== CACHE_FORMAT) return null;
   if (file.programVersion !== key.programVersion || file.configHash !== key.configHash) return null;

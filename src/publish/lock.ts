@@ -3,6 +3,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { parseJsonObject } from "../parse-json-object.js";
 
 /**
  * One feedwright run at a time per out dir, with an `O_EXCL` lock file.
@@ -88,14 +89,8 @@ export function defaultIsProcessAlive(pid: number): boolean {
 
 /** Parses lock file text; null when it is not a complete, sane lock record. */
 export function parseLockInfo(text: string): LockInfo | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const record = value as Record<string, unknown>;
+  const record = parseJsonObject(text);
+  if (record === null) return null;
   // pid 0 or negative would make process.kill signal a whole process group: never accept it.
   if (typeof record.pid !== "number" || !Number.isInteger(record.pid) || record.pid <= 0) return null;
   if (typeof record.hostname !== "string" || typeof record.startedAt !== "string") return null;

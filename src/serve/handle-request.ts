@@ -3,6 +3,7 @@ import { chooseEncoding } from "./choose-encoding.js";
 import { COMPRESSION_MIN_BYTES, CompressionCache } from "./compress-body.js";
 import { encodedEtag, etagFor, isNotModified } from "./conditional-request.js";
 import { contentKindFor } from "./content-types.js";
+import { negotiateFeedType, variesByAccept } from "./negotiate-feed-type.js";
 import { findServedFile } from "./find-served-file.js";
 import { resolveRequestPath } from "./resolve-request-path.js";
 
@@ -83,14 +84,15 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
       kind.compressible && found.body.length >= COMPRESSION_MIN_BYTES ? chooseEncoding(headerValue(req.headers["accept-encoding"])) : null;
     const etag = encodedEtag(identityEtag, encoding);
     const headers: Record<string, string> = {
-      "Content-Type": kind.contentType,
+      "Content-Type": negotiateFeedType(kind.contentType, headerValue(req.headers.accept)),
       "Cache-Control": kind.cacheControl,
       ETag: etag,
       "Last-Modified": new Date(found.lastModifiedMs).toUTCString(),
       "X-Content-Type-Options": "nosniff",
     };
     // Caches must keep compressed and plain copies apart for anything we might compress.
-    if (kind.compressible) headers.Vary = "Accept-Encoding";
+    const vary = [...(kind.compressible ? ["Accept-Encoding"] : []), ...(variesByAccept(kind.contentType) ? ["Accept"] : [])];
+    if (vary.length > 0) headers.Vary = vary.join(", ");
 
     if (
       isNotModified({

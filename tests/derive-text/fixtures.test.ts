@@ -30,6 +30,39 @@ interface Expected {
 
 const cases: Expected[] = [
   {
+    // Saved one page element per line: a caption label alone on its line, its caption on the next.
+    file: "one-element-per-line.txt",
+    timeZone: "UTC",
+    title: "Heatwave: Spain records hottest April day as temperatures hit 38C",
+    published: "2023-04-28T00:00:00+00:00",
+    updated: null,
+    author: "Laura Martínez",
+    lead: "Spain has recorded its hottest April day on record, with temperatures reaching 38.8C at Córdoba airport, the state weather agency said.",
+    imageCredits: [{ caption: "People cooled off in fountains in Seville on Friday", credit: "Getty Images" }],
+    mainImageCredit: "Getty Images",
+    headings: [],
+    blockTypes: "fppp",
+    notInBody: ["Skip to main content", "Menu", "BBC News, Madrid", "Published", "Image caption,", "Related Topics", "Climate change", "12 August 2022"],
+    warnings: [],
+  },
+  {
+    // A headline and its standfirst on consecutive lines: the break is not a wrap, since the
+    // standfirst's first word would have fitted on the headline's line.
+    file: "headline-with-standfirst.txt",
+    timeZone: "UTC",
+    title: "Parliament passes controversial media law",
+    published: "2021-10-19T10:32:00-04:00",
+    updated: null,
+    author: null,
+    lead: "Opposition vows to challenge the bill in the constitutional court",
+    imageCredits: [{ caption: "Protesters gather outside parliament in Warsaw, Poland, Tuesday, Oct. 19, 2021.", credit: "AP Photo/Czarek Sokolowski" }],
+    mainImageCredit: "AP Photo/Czarek Sokolowski",
+    headings: [],
+    blockTypes: "pppfp",
+    notInBody: ["Home » Politics", "Oct. 19, 2021 10:32 AM EDT", "Copyright 2021"],
+    warnings: [],
+  },
+  {
     file: "bbc-like.txt",
     timeZone: "Europe/London",
     title: "Ferry operators cancel crossings as Storm Idris reaches the Channel",

@@ -66,12 +66,16 @@ describe("parseDateLine", () => {
     expect(parse("Posted on October 19, 2021 by Jane Doe")).toMatchObject({ author: "Jane Doe", labelled: true });
     expect(parse("Last updated on 20 October 2021")).toMatchObject({ published: null, updated: { iso: "2021-10-20T00:00:00+00:00" } });
     expect(parse("19 October 2021 • 5 min read")?.published?.iso).toBe("2021-10-19T00:00:00+00:00");
+    // a blog's user name after "by", and a country code after the time
+    expect(parse("Posted on October 19, 2021 by admin")).toMatchObject({ author: "admin", published: { iso: "2021-10-19T00:00:00+00:00" } });
+    expect(parse("Tuesday 19 October 2021 10:32, UK")?.published?.iso).toBe("2021-10-19T10:32:00+00:00");
   });
 
   it("ignores body sentences and headlines that mention a date", () => {
     expect(parse("On October 19, 2021, the minister resigned.")).toBeNull();
     expect(parse("Floods in the south: army deployed on 12 October 2021")).toBeNull();
     expect(parse("The summit ended on 19 October 2021")).toBeNull();
+    expect(parse("He met us on October 19, 2021 in Warsaw")).toBeNull();
   });
 });
 
@@ -96,6 +100,9 @@ describe("splitCaptionCredit", () => {
     ["Members of parliament vote in Warsaw. Fot. PAP/Radek Pietruszka", "Members of parliament vote in Warsaw.", "PAP/Radek Pietruszka"],
     ["The farmers' leader during the marchTOMASZ GZELL", "The farmers' leader during the march", "TOMASZ GZELL"],
     ["Ursula von der LeyenEPA/OLIVIER HOSLET", "Ursula von der Leyen", "EPA/OLIVIER HOSLET"],
+    // NAME / SOURCE in capitals glued to a caption, the source not a known agency, letters beyond ASCII
+    ["Capt. Marek Zając at the scene on Tuesday morningANNA WÓJCIK / GAZETTE", "Capt. Marek Zając at the scene on Tuesday morning", "ANNA WÓJCIK / GAZETTE"],
+    ["The roof seen from Kolejowa StreetTOMASZ KRÓL / CITY NEWS / PAP", "The roof seen from Kolejowa Street", "TOMASZ KRÓL / CITY NEWS / PAP"],
   ])("splits %s", (text, caption, credit) => {
     expect(split(text)).toEqual({ caption, credit, main: false });
   });
@@ -111,6 +118,7 @@ describe("splitCaptionCredit", () => {
     ["Photo courtesy of the Warsaw Zoo", "the Warsaw Zoo", false],
     ["Source: REUTERS/Kacper Pempel", "REUTERS/Kacper Pempel", false],
     ["JIM LO SCALZO / EPA / PAP", "JIM LO SCALZO / EPA / PAP", false],
+    ["ANNA WÓJCIK / GAZETTE", "ANNA WÓJCIK / GAZETTE", false],
   ])("reads the credit line %s", (text, credit, main) => {
     expect(split(text)).toEqual({ caption: null, credit, main });
   });
@@ -126,6 +134,8 @@ describe("splitCaptionCredit", () => {
     "The minister said it was over. He left the room.",
     "Talks between Warsaw and Brussels resumed. Officials declined to comment on the timing.",
     "He spoke to CNN/ORC pollsters last week, according to people familiar with the matter.",
+    "NEWS / WORLD / EUROPE",
+    "Home / World / Europe",
   ])("leaves running text alone: %s", (text) => {
     expect(split(text)).toBeNull();
   });
@@ -185,6 +195,21 @@ describe("splitUnits", () => {
     expect(units.map((unit) => unit.line)).toEqual([1, 2, 5]);
   });
 
+  it("keeps a wrapped line that ends before a capitalised word that would not have fitted", () => {
+    const units = splitUnits(
+      "The council met on Tuesday to discuss the plan to close the bridge on\nMonday mornings, when the river is at its highest and traffic lightest.",
+    );
+    expect(units).toHaveLength(1);
+  });
+
+  it("ends a unit where the next line's first word would have fitted (a headline over its standfirst)", () => {
+    const units = splitUnits("Parliament passes controversial media law\nOpposition vows to challenge the bill in the constitutional court");
+    expect(units.map((unit) => unit.text)).toEqual([
+      "Parliament passes controversial media law",
+      "Opposition vows to challenge the bill in the constitutional court",
+    ]);
+  });
+
   it("keeps one-paragraph-per-line pages as separate units", () => {
     const long = "A".repeat(50) + " " + "b".repeat(80) + ".";
     expect(splitUnits(`${long}\n${long}`)).toHaveLength(2);
@@ -209,7 +234,7 @@ describe("mergeRules", () => {
   });
 
   it("lets a user's chrome, agency and credit label take effect", () => {
-    const text = "Wiadomości dnia\n\nFerry crossings cancelled as storm hits the coast\n\nCrossings were cancelled on Tuesday after strong winds hit the coast overnight.\n\nThe harbour wallBARBARA NOWAK / FOTORZEPA\n\nZdjęcie tygodnia: KRZYSZTOF KOWAL\n";
+    const text = "Wiadomości dnia\n\nFerry crossings cancelled as storm hits the coast\n\nCrossings were cancelled on Tuesday after strong winds hit the coast overnight.\n\nThe harbour wall – Barbara Nowak/Fotorzepa\n\nZdjęcie tygodnia: KRZYSZTOF KOWAL\n";
     const merged = mergeRules(DEFAULT_TEXT_RULES, {
       chrome: ["Wiadomości dnia"],
       agencies: ["Fotorzepa"],
@@ -218,7 +243,7 @@ describe("mergeRules", () => {
     const derived = deriveFromText(text, { fileName: "x.txt", timeZone: "UTC", summaryLength: 300, rules: merged });
     expect(derived.title).toBe("Ferry crossings cancelled as storm hits the coast");
     expect(derived.imageCredits).toEqual([
-      { caption: "The harbour wall", credit: "BARBARA NOWAK / FOTORZEPA" },
+      { caption: "The harbour wall", credit: "Barbara Nowak/Fotorzepa" },
       { caption: null, credit: "KRZYSZTOF KOWAL" },
     ]);
     const plain = deriveFromText(text, { fileName: "x.txt", timeZone: "UTC", summaryLength: 300 });

@@ -1,51 +1,13 @@
-import { SaxesParser } from "saxes";
-
-export interface XmlNodeTree {
-  name: string;
-  uri: string;
-  attributes: Record<string, string>;
-  children: XmlNodeTree[];
-  text: string;
-}
+import { parseXmlTree, type XmlElementNode } from "../../src/check/xml-tree.js";
 
 /**
- * Parses XML strictly and namespace-aware (saxes): any well-formedness or namespace error
- * throws. Returns a small element tree; `text` holds an element's own text and CDATA.
+ * Strict, namespace-aware XML parsing for tests: saxes through the same small tree builder
+ * `feedwright check` uses (src/check/xml-tree.ts). Any well-formedness or namespace error throws.
  */
-export function parseXmlStrict(xml: string): XmlNodeTree {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const stack: XmlNodeTree[] = [];
-  let root: XmlNodeTree | undefined;
-  parser.on("error", (error) => {
-    throw error;
-  });
-  parser.on("opentag", (tag) => {
-    const attributes: Record<string, string> = {};
-    for (const [key, attribute] of Object.entries(tag.attributes)) {
-      attributes[key] = typeof attribute === "string" ? attribute : attribute.value;
-    }
-    const node: XmlNodeTree = { name: tag.name, uri: tag.uri ?? "", attributes, children: [], text: "" };
-    stack.at(-1)?.children.push(node);
-    stack.push(node);
-    root ??= node;
-  });
-  parser.on("text", (text) => {
-    const current = stack.at(-1);
-    if (current) current.text += text;
-  });
-  parser.on("cdata", (text) => {
-    const current = stack.at(-1);
-    if (current) current.text += text;
-  });
-  parser.on("closetag", () => {
-    stack.pop();
-  });
-  parser.write(xml).close();
-  if (!root) throw new Error("no root element");
-  return root;
-}
+export type XmlNodeTree = XmlElementNode;
+export const parseXmlStrict: (xml: string) => XmlNodeTree = parseXmlTree;
 
-/** Direct children of `node` with the given qualified name. */
+/** Direct children of `node` with the given qualified name (prefix:local as written). */
 export function childrenNamed(node: XmlNodeTree, name: string): XmlNodeTree[] {
   return node.children.filter((child) => child.name === name);
 }

@@ -104,13 +104,36 @@ describe("startServer: conditional requests", () => {
   });
 });
 
+describe("startServer: feeds for browsers and for readers", () => {
+  const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8";
+
+  it.each([
+    ["/rss.xml", "application/rss+xml; charset=utf-8"],
+    ["/atom.xml", "application/atom+xml; charset=utf-8"],
+  ])("%s: a browser gets application/xml (so the XSL view shows), a reader its feed type", async (path, feedType) => {
+    const browser = await rawRequest(server.url, path, { headers: { Accept: BROWSER_ACCEPT } });
+    expect(browser.headers["content-type"]).toBe("application/xml; charset=utf-8");
+    expect(String(browser.headers.vary)).toContain("Accept");
+    const reader = await rawRequest(server.url, path, { headers: { Accept: "application/rss+xml, application/atom+xml, text/xml;q=0.9, */*;q=0.8" } });
+    expect(reader.headers["content-type"]).toBe(feedType);
+    const bare = await rawRequest(server.url, path);
+    expect(bare.headers["content-type"]).toBe(feedType);
+    expect(browser.body.equals(reader.body)).toBe(true);
+  });
+
+  it("never changes the type of other files", async () => {
+    const json = await rawRequest(server.url, "/feed.json", { headers: { Accept: BROWSER_ACCEPT } });
+    expect(json.headers["content-type"]).toBe("application/feed+json; charset=utf-8");
+  });
+});
+
 describe("startServer: compression", () => {
   const compressible = SERVED_FILES.filter((f) => f.compressible);
 
   it.each(compressible)("$path: gzip body decompresses to the original", async (file) => {
     const res = await rawRequest(server.url, file.path, { headers: { "Accept-Encoding": "gzip" } });
     expect(res.headers["content-encoding"]).toBe("gzip");
-    expect(res.headers.vary).toBe("Accept-Encoding");
+    expect(res.headers.vary).toMatch(/^Accept-Encoding(, Accept)?$/);
     expect(gunzipSync(res.body).equals(bodyOf(file))).toBe(true);
     expect(Number(res.headers["content-length"])).toBe(res.body.length);
   });

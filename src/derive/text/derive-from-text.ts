@@ -38,7 +38,7 @@ export function deriveFromText(text: string, options: DeriveTextOptions): Derive
   const units = splitUnits(text, (line) => classify(line).kind !== "text");
   const classified = markRepeatedChrome(units.map((unit) => ({ unit, cls: classify(unit.text), related: false })));
   markRelatedLists(classified);
-  pairCaptionsWithCredits(classified);
+  pairCaptionsWithCredits(classified, rules);
 
   const warnings: string[] = [];
   const titleIndex = findTitleIndex(classified, rules, siteNames);

@@ -1,10 +1,12 @@
 import type { Classified } from "./classified.js";
+import type { CompiledRules } from "./compile-rules.js";
 
 /**
  * A credit line next to a caption line becomes one figure: "Image source, Getty Images" +
  * "Image caption, Protesters ...", or a short caption line followed by "Photo: X" in the same chunk.
  */
-export function pairCaptionsWithCredits(classified: Classified[]): void {
+export function pairCaptionsWithCredits(classified: Classified[], rules: CompiledRules): void {
+  joinCaptionLabels(classified, rules);
   for (let index = 0; index < classified.length; index += 1) {
     const item = classified[index]!;
     if (item.cls.kind !== "figure" || item.cls.figure.main) continue;
@@ -31,5 +33,23 @@ export function pairCaptionsWithCredits(classified: Classified[]): void {
         item.cls = { kind: "chrome" };
       }
     }
+  }
+}
+
+/**
+ * A caption label alone on its line, with the caption on the next ("Image caption," then
+ * "People cooled off in fountains..."), as pages saved one element per line leave it:
+ * the two become one caption figure, so a credit beside them can pair with it.
+ */
+function joinCaptionLabels(classified: Classified[], rules: CompiledRules): void {
+  for (let index = 0; index < classified.length - 1; index += 1) {
+    const item = classified[index]!;
+    const next = classified[index + 1]!;
+    if (item.cls.kind !== "text" || next.cls.kind !== "text" || next.unit.chunk !== item.unit.chunk) continue;
+    // The label pattern wants text after it; a label alone on its line is tested with the next line added.
+    const label = rules.captionLabelStart.exec(`${item.unit.text} x`);
+    if (!label || `${item.unit.text} x`.slice(label[0].length) !== "x" || next.unit.text.length > 400) continue;
+    item.cls = { kind: "figure", figure: { caption: next.unit.text, credit: null, main: false } };
+    next.cls = { kind: "chrome" };
   }
 }

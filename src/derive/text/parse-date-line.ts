@@ -107,11 +107,14 @@ function readSegment(segment: string, rules: CompiledRules, timeZone: string): S
   let author: string | null = null;
   const byline = /(?:^|\s)(by\s+.+?)\s*(?:\bon\b|,|$)/iu.exec(leftover.replace(/[\s\-–—,]+$/u, "").trim());
   if (byline?.[1]) {
-    author = matchByline(byline[1], rules);
+    // A blog's user name ("Posted on October 19, 2021 by admin") is an author too.
+    author = matchByline(byline[1], rules) ?? /^by\s+([\p{L}\p{N}_.-]{2,30})$/iu.exec(byline[1])?.[1] ?? null;
     if (author) leftover = leftover.replace(byline[1], " ");
   }
   const words = leftover
     .split(/[\s,;:()[\]\-–—\/]+/u)
+    // a country or zone code after the time ("10:32, UK") says where, not something else
+    .filter((word) => !/^[A-Z]{2,3}$/u.test(word))
     .map((word) => word.toLowerCase())
     .filter((word) => /[\p{L}\p{N}]/u.test(word) && !FILLER_WORDS.has(word));
   if (words.length > 1) return "other";

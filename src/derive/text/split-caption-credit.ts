@@ -74,6 +74,7 @@ export function isCreditShape(text: string, rules: CompiledRules): boolean {
 
 /** A credit standing alone on a line: needs a "/" between name and agency, or a photo-agency word. */
 function isBareCredit(text: string, rules: CompiledRules): boolean {
+  if (isAllCapsNameAndSource(text)) return true;
   if (!isCreditShape(text, rules)) return false;
   return /[\/|]/u.test(text) || PHOTO_WORDS.test(text);
 }
@@ -139,7 +140,9 @@ function splitGlued(text: string, rules: CompiledRules): CaptionCredit | null {
         // "CaptionFot. Name / PAP", "CaptionPhoto: Name": a label glued to the caption
         const labelled = labelledCredit(credit, rules);
         if (labelled) return { caption, credit: labelled, main: false };
-        if (isGluedCredit(credit, rules) || isGluedAllCapsName(credit)) return { caption, credit: cleanCredit(credit), main: false };
+        if (isGluedCredit(credit, rules) || isGluedAllCapsName(credit) || isAllCapsNameAndSource(credit)) {
+          return { caption, credit: cleanCredit(credit), main: false };
+        }
       }
     }
     // credit first: the caption starts with a capital followed by a lower-case letter
@@ -172,6 +175,23 @@ function endsWithNamePrefix(caption: string): boolean {
 function isGluedAllCapsName(credit: string): boolean {
   const words = credit.split(/\s+/u);
   return words.length >= 2 && words.length <= 5 && words.every((word) => /^\p{Lu}[\p{Lu}'’.-]+$/u.test(word));
+}
+
+/**
+ * "ANNA WÓJCIK / GAZETTE", "JOHN SMITH / CITY NEWS / PAP": a photographer's name in capitals
+ * and one or more sources after slashes, whether or not the source is a known agency. The
+ * name needs two words, so an all-caps breadcrumb ("NEWS / WORLD") is not taken for a credit.
+ */
+function isAllCapsNameAndSource(text: string): boolean {
+  const parts = text.trim().split(/\s*\/\s*/u);
+  if (parts.length < 2 || parts.length > 4) return false;
+  const [name = "", ...sources] = parts;
+  return isAllCapsWords(name, 2, 4) && sources.every((source) => isAllCapsWords(source, 1, 4));
+}
+
+function isAllCapsWords(text: string, min: number, max: number): boolean {
+  const words = text.split(/\s+/u).filter((word) => word !== "");
+  return words.length >= min && words.length <= max && words.every((word) => /^\p{Lu}[\p{Lu}\p{N}'’.&-]*$/u.test(word));
 }
 
 function looksLikeName(part: string): boolean {

@@ -81,9 +81,11 @@ const LIST_ITEM = /^(?:[-•*·▪►]|\d{1,2}[.)])\s/u;
 /** True when a line inside a wrapped chunk ends its unit instead of running on into the next line. */
 function endsUnit(line: string, next: string, width: number): boolean {
   if (LIST_ITEM.test(next) || /:$/u.test(line)) return true;
-  const short = line.length < width * 0.6;
   const nextStartsSentence = /^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(next);
-  if (!short || !nextStartsSentence) return false;
-  // A short line followed by a capitalised one: a headline, a label, or a paragraph's last line.
-  return true;
+  if (!nextStartsSentence) return false;
+  // Wrapping fills lines greedily: when the next line's first word would have fitted on this
+  // one, the break was not a wrap but the end of a unit (a headline above its standfirst, a
+  // label, a paragraph's last line). A short line followed by a capitalised one ends a unit too.
+  const firstWord = next.split(" ", 1)[0] ?? next;
+  return line.length < width * 0.6 || line.length + 1 + firstWord.length <= width;
 }
