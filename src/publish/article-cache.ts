@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseJsonObject } from "../parse-json-object.js";
@@ -69,8 +69,20 @@ interface CacheFile {
   format: typeof CACHE_FORMAT;
   programVersion: string;
   configHash: string;
+  /** Names this version of the file, so a journal written against another version is ignored. */
+  id?: string;
   entries: Record<string, CacheEntry>;
 }
+
+/**
+ * The journal next to the cache file (`<cacheFile>.journal`): one JSON line naming the cache
+ * file's `id`, then a line per change since it was written, `[path, entry]` or `[path, null]`
+ * for an entry dropped. Runs that change a few entries append to it instead of rewriting a
+ * cache of thousands; every {@link JOURNAL_SHARE} of the entries' count it is folded back in.
+ */
+export const JOURNAL_SUFFIX = ".journal";
+/** The journal is folded into the cache file once it has more lines than this share of the entries (or 64). */
+export const JOURNAL_SHARE = 0.1;
 
 /** SHA-256 of `bytes`, as lowercase hex. */
 export function hashContent(bytes: Uint8Array): string {
@@ -111,7 +123,7 @@ function isEntry(value: unknown): value is CacheEntry {
 }
 
 /** Parses cache text; null for anything that is not a complete cache for `key`. */
-function parseCacheFile(text: string, key: CacheKey): Map<string, CacheEntry> | null {
+function parseCacheFile(text: string, key: CacheKey): { entries: Map<string, CacheEntry>; id: string } | null {
   const value = parseJsonObject(text);
   if (value === null) return null;
   const file = value as Partial<CacheFile>;
@@ -123,7 +135,39 @@ function parseCacheFile(text: string, key: CacheKey): Map<string, CacheEntry> | 
     if (!isEntry(entry)) return null;
     entries.set(relPath, entry);
   }
-  return entries;
+  return { entries, id: typeof file.id === "string" ? file.id : "" };
+}
+
+/**
+ * Applies the journal `text` to `entries` when it was written against cache file `id`; returns
+ * how many change lines it applied. Stops at the first line that does not parse (a run killed
+ * mid-append): every whole entry is safe to use, since entries are checked against the file's
+ * stat and hash before use.
+ */
+function applyJournal(text: string, id: string, entries: Map<string, CacheEntry>): number {
+  const lines = text.split("\n");
+  let header: unknown;
+  try {
+    header = JSON.parse(lines[0] ?? "");
+  } catch {
+    return 0;
+  }
+  if (id === "" || typeof header !== "object" || header === null || (header as { base?: unknown }).base !== id) return 0;
+  let applied = 0;
+  for (const line of lines.slice(1)) {
+    if (line === "") continue;
+    let change: unknown;
+    try {
+      change = JSON.parse(line);
+    } catch {
+      break;
+    }
+    if (!Array.isArray(change) || typeof change[0] !== "string" || (change[1] !== null && !isEntry(change[1]))) break;
+    if (change[1] === null) entries.delete(change[0]);
+    else entries.set(change[0], change[1] as CacheEntry);
+    applied++;
+  }
+  return applied;
 }
 
 /**
@@ -138,9 +182,22 @@ export async function openCache<T = unknown>(
   opts: { now?: () => number } = {},
 ): Promise<ArticleCache<T>> {
   const now = opts.now ?? Date.now;
+  const journalFile = cacheFile + JOURNAL_SUFFIX;
   let loaded: Map<string, CacheEntry> = new Map();
+  let baseId = "";
+  let journalLines = 0;
+  let journalValid = false;
   try {
-    loaded = parseCacheFile(await fs.readFile(cacheFile, "utf8"), key) ?? new Map();
+    const parsed = parseCacheFile(await fs.readFile(cacheFile, "utf8"), key);
+    if (parsed) {
+      loaded = parsed.entries;
+      baseId = parsed.id;
+      const journal = await fs.readFile(journalFile, "utf8").catch(() => null);
+      if (journal !== null && baseId !== "") {
+        journalValid = journal.startsWith(`${JSON.stringify({ base: baseId })}\n`);
+        journalLines = applyJournal(journal, baseId, loaded);
+      }
+    }
   } catch {
     // Missing or unreadable: start empty.
   }
@@ -178,15 +235,35 @@ export async function openCache<T = unknown>(
       });
     },
     async save() {
-      // Serialised entry by entry into UTF-8 buffers: one JSON string of a large cache would
-      // be tens of megabytes of V8 heap (two bytes a character once any text is not Latin-1).
-      const header: Omit<CacheFile, "entries"> = { format: CACHE_FORMAT, programVersion: key.programVersion, configHash: key.configHash };
-      const chunks = [Buffer.from(`${JSON.stringify(header).slice(0, -1)},"entries":{`)];
-      [...kept.keys()].sort().forEach((relPath, index) => {
-        chunks.push(Buffer.from(`${index === 0 ? "" : ","}${JSON.stringify(relPath)}:${JSON.stringify(kept.get(relPath))}`));
-      });
-      chunks.push(Buffer.from("}}\n"));
-      await writeFileAtomic(cacheFile, Buffer.concat(chunks));
+      const changes: Array<[string, CacheEntry | null]> = [];
+      for (const [relPath, entry] of kept) if (loaded.get(relPath) !== entry) changes.push([relPath, entry]);
+      for (const relPath of loaded.keys()) if (!kept.has(relPath)) changes.push([relPath, null]);
+      if (changes.length === 0) return;
+      const lines = changes.map((change) => JSON.stringify(change)).join("\n") + "\n";
+      if (journalValid && journalLines + changes.length <= Math.max(64, kept.size * JOURNAL_SHARE)) {
+        await fs.appendFile(journalFile, lines);
+        journalLines += changes.length;
+      } else if (baseId !== "" && loaded.size > 0 && changes.length <= Math.max(64, kept.size * JOURNAL_SHARE)) {
+        await fs.writeFile(journalFile, `${JSON.stringify({ base: baseId })}\n${lines}`);
+        journalValid = true;
+        journalLines = changes.length;
+      } else {
+        // Serialised entry by entry into UTF-8 buffers: one JSON string of a large cache would
+        // be tens of megabytes of V8 heap (two bytes a character once any text is not Latin-1).
+        baseId = randomBytes(8).toString("hex");
+        const header: Omit<CacheFile, "entries"> = { format: CACHE_FORMAT, programVersion: key.programVersion, configHash: key.configHash, id: baseId };
+        const chunks = [Buffer.from(`${JSON.stringify(header).slice(0, -1)},"entries":{`)];
+        [...kept.keys()].sort().forEach((relPath, index) => {
+          chunks.push(Buffer.from(`${index === 0 ? "" : ","}${JSON.stringify(relPath)}:${JSON.stringify(kept.get(relPath))}`));
+        });
+        chunks.push(Buffer.from("}}\n"));
+        await writeFileAtomic(cacheFile, Buffer.concat(chunks));
+        // The new id already disowns the old journal; removing it only saves reading it.
+        await fs.rm(journalFile, { force: true }).catch(() => {});
+        journalValid = false;
+        journalLines = 0;
+      }
+      loaded = new Map(kept);
     },
   };
 }
