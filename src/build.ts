@@ -10,6 +10,7 @@ import type { sanitizeContent as SanitizeContent } from "./render/sanitize-conte
 import { defaultCacheFile, hashConfig } from "./publish/article-cache.js";
 import { checkUnchanged, saveBuildState, type RunFingerprint } from "./pipeline/fast-path.js";
 import { acquireLock, LOCK_FILE, releaseOnExit } from "./publish/lock.js";
+import type { StateSummary } from "./publish/build-state.js";
 import { VERSION } from "./version.js";
 
 export interface BuildOptions {
@@ -48,19 +49,9 @@ export interface BuildOptions {
   workers?: number;
 }
 
-export interface BuildSummary {
+export interface BuildSummary extends StateSummary {
   articlesDir: string;
   outDir: string;
-  /** Source paths of the articles published, newest first. */
-  published: string[];
-  /** How many of them the feeds carry. */
-  feedItems: number;
-  drafts: string[];
-  scheduled: Array<{ file: string; published: string }>;
-  /** Files that could not be published, with why. */
-  skipped: Diagnostic[];
-  /** Problems in files that were still published. */
-  warnings: Diagnostic[];
   /** Files that look mid-write (just modified, empty, cut off): left for a later run. Not problems. */
   pending: Diagnostic[];
   /** True when `strict` was set and problems were found: nothing was written. */
@@ -240,6 +231,15 @@ async function buildLocked(
       derive = { readAndDerive, sanitizeContent };
     };
     const refused = (options.strict ?? false) && skipped.length + warnings.length > 0;
+    // What this run found, reported now and kept in the build state for a later no-change run.
+    const findings: StateSummary = {
+      published: selection.published.map((article) => article.sourcePath),
+      feedItems: selection.feedItems.length,
+      drafts: selection.drafts.map((article) => article.sourcePath),
+      scheduled: selection.scheduled.map((article) => ({ file: article.sourcePath, published: article.published })),
+      skipped,
+      warnings,
+    };
     const rendered = refused ? null : await renderChanged(plan, (await fingerprint?.previousOutputs()) ?? null, outDir, loadContents);
     const renderDone = clock();
 
@@ -263,14 +263,7 @@ async function buildLocked(
           settled: pending.length === 0 && !contentDrift,
           now: clock(),
           selection: { published: selection.published, scheduled: selection.scheduled, includeFuture: options.future ?? false },
-          summary: {
-            published: selection.published.map((article) => article.sourcePath),
-            feedItems: selection.feedItems.length,
-            drafts: selection.drafts.map((article) => article.sourcePath),
-            scheduled: selection.scheduled.map((article) => ({ file: article.sourcePath, published: article.published })),
-            skipped,
-            warnings,
-          },
+          summary: findings,
         }).catch(() => {
           // Like the cache, the state only saves time; the next run simply does everything.
         });
@@ -285,12 +278,7 @@ async function buildLocked(
     return {
       articlesDir,
       outDir,
-      published: selection.published.map((article) => article.sourcePath),
-      feedItems: selection.feedItems.length,
-      drafts: selection.drafts.map((article) => article.sourcePath),
-      scheduled: selection.scheduled.map((article) => ({ file: article.sourcePath, published: article.published })),
-      skipped,
-      warnings,
+      ...findings,
       pending,
       refused,
       files,

@@ -36,11 +36,15 @@ export interface FileVersion {
 
 /** What a no-change run reports: the previous run's findings, which an unchanged input reproduces. */
 export interface StateSummary {
+  /** Source paths of the articles published, newest first. */
   published: string[];
+  /** How many of them the feeds carry. */
   feedItems: number;
   drafts: string[];
   scheduled: Array<{ file: string; published: string }>;
+  /** Files that could not be published, with why. */
   skipped: Diagnostic[];
+  /** Problems in files that were still published. */
   warnings: Diagnostic[];
 }
 
