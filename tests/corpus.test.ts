@@ -58,7 +58,11 @@ describe.skipIf(!present)("real-world Markdown corpus (../shared/corpus/markdown
     });
     expect(summary.skipped).toEqual([]);
     expect(summary.published).toHaveLength(labels.length);
-    const feed = JSON.parse(await readFile(path.join(dir, "out", "feed.json"), "utf8")) as { items: JsonItem[] };
+    const feed = JSON.parse(await readFile(path.join(dir, "out", "feed.json"), "utf8")) as { items: JsonItem[] & Array<{ content_html: string }> };
+    // Jekyll posts build image URLs with Liquid tags; none may reach the feed unexpanded outside code.
+    for (const item of feed.items) {
+      expect(item.content_html.replace(/<code>[\s\S]*?<\/code>/g, ""), item.url).not.toMatch(/\{\{\s*(?:site\.|["'][^"']*["']\s*\|\s*(?:relative|absolute)_url)/);
+    }
     const bySource = new Map<string, JsonItem>();
     // Items are newest first; so are the published source paths.
     summary.published.forEach((file, index) => bySource.set(file, feed.items[index]!));

@@ -5,6 +5,7 @@ import type { SplitFile } from "../read/split-front-matter.js";
 import { cutSummary } from "./cut-summary.js";
 import { dateFromFileName } from "./date-from-file-name.js";
 import { expandPermalink, normalisePermalink } from "./expand-permalink.js";
+import { expandLiquidUrls } from "./expand-liquid-urls.js";
 import { firstHeadingText, leadText, renderInlineMarkdown, renderMarkdown } from "./markdown.js";
 import { readFrontMatterFields, type FrontMatterFields } from "./read-front-matter-fields.js";
 import { deriveFromText } from "./text/derive-from-text.js";
@@ -54,10 +55,11 @@ export interface ResolvedFields {
  */
 export function resolveArticleFields(
   sourcePath: string,
-  split: SplitFile,
+  source: SplitFile,
   config: SiteConfig,
   readWarnings: string[] = [],
 ): ResolvedFields {
+  const split = withLiquidUrls(source, config);
   const diagnostics: Diagnostic[] = readWarnings.map((message) => ({ file: sourcePath, message }));
   for (const problem of split.problems) {
     const suffix = problem.fatal ? "; the file is skipped" : "; publishing what could be read";
@@ -168,7 +170,8 @@ export function resolveArticleFields(
  * sentence end within `summaryLength`. A file without a title or a date is not publishable
  * and yields diagnostics instead.
  */
-export function deriveArticle(sourcePath: string, split: SplitFile, config: SiteConfig, readWarnings: string[] = []): DeriveResult {
+export function deriveArticle(sourcePath: string, source: SplitFile, config: SiteConfig, readWarnings: string[] = []): DeriveResult {
+  const split = withLiquidUrls(source, config);
   const resolved = resolveArticleFields(sourcePath, split, config, readWarnings);
   const { diagnostics, origin, frontMatter: fields, title, published } = resolved;
   if (split.problems.some((problem) => problem.fatal)) {
@@ -220,6 +223,13 @@ export function deriveArticle(sourcePath: string, split: SplitFile, config: Site
   };
   if (fields.id) origin.id = "front-matter";
   return { ok: true, article, diagnostics };
+}
+
+/** Posts moved from Jekyll build URLs with Liquid tags; they are expanded in Markdown with front matter. */
+function withLiquidUrls(split: SplitFile, config: SiteConfig): SplitFile {
+  if (split.format === "none") return split;
+  const body = expandLiquidUrls(split.body, config.siteUrl);
+  return body === split.body ? split : { ...split, body };
 }
 
 /**
