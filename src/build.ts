@@ -11,7 +11,7 @@ import { defaultCacheFile, hashConfig } from "./publish/article-cache.js";
 import { checkUnchanged, saveBuildState, type RunFingerprint } from "./pipeline/fast-path.js";
 import { acquireLock, LOCK_FILE, releaseOnExit } from "./publish/lock.js";
 import type { StateSummary } from "./publish/build-state.js";
-import { VERSION } from "./version.js";
+import { codeVersion } from "./version.js";
 
 export interface BuildOptions {
   /** Folder relative paths resolve against; defaults to `process.cwd()`. */
@@ -137,7 +137,7 @@ async function buildLocked(
       articlesDir,
       outDir,
       now: options.now,
-      key: { programVersion: VERSION, configHash, drafts: options.drafts ?? false, future: options.future ?? false, strict: options.strict ?? false },
+      key: { programVersion: codeVersion(), configHash, drafts: options.drafts ?? false, future: options.future ?? false, strict: options.strict ?? false },
     });
     if (check.unchanged) {
       const finished = clock();
@@ -175,7 +175,7 @@ async function buildLocked(
   const cache =
     options.cache === false
       ? undefined
-      : await openCache<FileOutcome>(cacheFile, { programVersion: VERSION, configHash });
+      : await openCache<FileOutcome>(cacheFile, { programVersion: codeVersion(), configHash });
 
   let pack: ContentPack | undefined;
   try {

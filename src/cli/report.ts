@@ -46,6 +46,8 @@ export function jsonReport(summary: BuildSummary, exitCode: number): string {
       pending: summary.pending,
       refused: summary.refused,
       websub: summary.websub,
+      upToDate: summary.upToDate,
+      cache: summary.cache,
       timings: summary.timings,
     },
     null,

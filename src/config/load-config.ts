@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { UsageError } from "../errors.js";
-import { VERSION } from "../version.js";
+import { codeVersion } from "../version.js";
 import type { SiteConfig, UserConfig } from "./schema.js";
 
 /**
@@ -55,7 +55,7 @@ export async function loadConfig(options: {
   const base = file ? path.dirname(file) : options.cwd;
   const memoFile = path.join(base, CONFIG_MEMO_FILE);
   // Node's version too: which time zones exist depends on its ICU data.
-  const memoKey = createHash("sha256").update(JSON.stringify([VERSION, process.version, merged])).digest("hex");
+  const memoKey = createHash("sha256").update(JSON.stringify([codeVersion(), process.version, merged])).digest("hex");
   let config = options.memo ? readConfigMemo(memoFile, memoKey) : null;
   if (!config) {
     const { configSchema } = await import("./schema.js");

@@ -1,0 +1,30 @@
+import { utimes } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { makeFixture, repoRoot, writeFiles } from "../helpers/fixture.js";
+
+const ARTICLES = {
+  "articles/2024-04-01-one.md": "---\ntitle: One\n---\nFirst.",
+  "articles/2024-04-02-two.md": "---\ntitle: Two\n---\nSecond.",
+  "articles/2024-04-03-three.md": "---\ntitle: Three\n---\nThird.",
+};
+
+describe("the caches belong to the code that wrote them", () => {
+  it("a rebuilt feedwright with the same version number derives everything again", async () => {
+    const dir = await makeFixture(ARTICLES);
+    const run = async () => JSON.parse((await runCli(["build", "--json"], dir)).stdout);
+    expect((await run()).cache.misses).toBe(3);
+
+    await writeFiles(dir, { "articles/2024-04-01-one.md": "---\ntitle: One, edited\n---\nFirst." });
+    expect((await run()).cache).toEqual({ hits: 2, misses: 1 });
+
+    // As `npm install` in an updated checkout does: the compiled code changes, the version does not.
+    const later = new Date(Date.now() + 1000);
+    await utimes(path.join(repoRoot, "dist", "derive", "markdown.js"), later, later);
+    await writeFiles(dir, { "articles/2024-04-02-two.md": "---\ntitle: Two, edited\n---\nSecond." });
+    const afterRebuild = await run();
+    expect(afterRebuild.cache).toEqual({ hits: 0, misses: 3 });
+    expect(afterRebuild.published).toHaveLength(3);
+  });
+});
