@@ -27,11 +27,6 @@ export function wallTimeToIso(wall: WallTime, zone: string): string | null {
   return stripMilliseconds(date.toISOString());
 }
 
-/** Formats an instant as ISO 8601 in the given zone or fixed offset, without milliseconds. */
-export function instantToIso(epochMs: number, zone: string): string {
-  return stripMilliseconds(new TZDate(epochMs, zone).toISOString());
-}
-
 /** A fixed offset as `normaliseZone` writes it: `+02:00`, `-04:30`. */
 const FIXED_OFFSET = /^[+-](?:[01]\d|2[0-3]):[0-5]\d$/;
 

@@ -3,6 +3,7 @@ import type { FeedModel } from "./feed-model.js";
 import { toRfc3339 } from "./format-dates.js";
 import { imageType } from "./image-types.js";
 import { mediaCredits } from "./media-credits.js";
+import { escapeXml } from "./xml-safe.js";
 import { el, serializeXml, type XmlElement, type XmlNode } from "./xml-writer.js";
 
 const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
@@ -31,7 +32,7 @@ export function renderAtom(model: FeedModel): string {
     model.logo && el("logo", {}, model.logo),
     ...model.items.map(entryElement),
   );
-  const instructions = model.stylesheetHref ? [`<?xml-stylesheet type="text/xsl" href="${escapeAttribute(model.stylesheetHref)}"?>`] : [];
+  const instructions = model.stylesheetHref ? [`<?xml-stylesheet type="text/xsl" href="${escapeXml(model.stylesheetHref)}"?>`] : [];
   return serializeXml(feed, instructions);
 }
 
@@ -76,8 +77,4 @@ function personElement(name: string, person: Person): XmlElement {
     person.email && el("email", {}, person.email),
     person.url && el("uri", {}, person.url),
   );
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }

@@ -5,7 +5,14 @@ import type { Article } from "../article.js";
  * the order never depends on the file system or on which worker finished first.
  */
 export function compareNewestFirst(a: Article, b: Article): number {
-  const difference = Date.parse(b.published) - Date.parse(a.published);
-  if (difference !== 0) return difference;
+  return Date.parse(b.published) - Date.parse(a.published) || compareSourcePaths(a, b);
+}
+
+/** Oldest first, ties by source path: the order in which articles claim addresses. */
+export function compareOldestFirst(a: Article, b: Article): number {
+  return Date.parse(a.published) - Date.parse(b.published) || compareSourcePaths(a, b);
+}
+
+function compareSourcePaths(a: Article, b: Article): number {
   return a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0;
 }

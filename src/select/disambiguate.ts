@@ -1,4 +1,5 @@
 import type { Article, Diagnostic } from "../article.js";
+import { compareOldestFirst } from "./compare-articles.js";
 
 /**
  * Makes permalinks and ids unique. Articles are visited oldest first (ties by source path),
@@ -7,9 +8,7 @@ import type { Article, Diagnostic } from "../article.js";
  * Each collision is reported against the article that moved.
  */
 export function disambiguate(articles: Article[]): { articles: Article[]; diagnostics: Diagnostic[] } {
-  const ordered = [...articles].sort(
-    (a, b) => Date.parse(a.published) - Date.parse(b.published) || (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0),
-  );
+  const ordered = [...articles].sort(compareOldestFirst);
   const permalinks = new Set<string>();
   const ids = new Set<string>();
   const diagnostics: Diagnostic[] = [];

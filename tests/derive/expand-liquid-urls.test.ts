@@ -33,19 +33,8 @@ describe("expandLiquidUrls", () => {
       "{{ site.baseurl }}",
       "~~~",
     ].join("\n");
-    expect(expandLiquidUrls(markdown, SITE).split("\n")).toEqual([
-      "Text with `{{ site.url }}` in code and https://example.org outside.",
-      "",
-      "```yaml",
-      'image: "{{ site.url }}/a.jpg"',
-      "```",
-      "",
-      "    {{ site.url }}/indented-code",
-      "",
-      "~~~",
-      "{{ site.baseurl }}",
-      "~~~",
-    ]);
+    // Only the tag outside code changes.
+    expect(expandLiquidUrls(markdown, SITE)).toBe(markdown.replace("and {{ site.url }} outside", "and https://example.org outside"));
   });
 
   it("changes nothing in text without Liquid URL tags", () => {
