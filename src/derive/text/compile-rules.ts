@@ -1,3 +1,4 @@
+import { collapseSpaces } from "./collapse-spaces.js";
 import type { TextRules } from "./rules.js";
 
 /** TextRules turned into the sets and regular expressions the matchers use. */
@@ -60,17 +61,23 @@ export function compileRules(rules: TextRules): CompiledRules {
   return compiled;
 }
 
+/** Characters trimmed from both ends of a chrome key: a space, dashes, bullets, pipes, arrows, colons, brackets. */
+const CHROME_EDGE: ReadonlySet<number> = new Set([..." -\u2013\u2014\u2022\u00B7*|\u00BB\u203A>:_=#~[](){}"].map((char) => char.charCodeAt(0)));
+
 /**
  * The comparison key for chrome and site names: lower case, without surrounding dashes,
  * bullets, pipes, arrows, colons, brackets and spaces ("- Advertisement -", "[Advertisement]"
  * -> "advertisement").
  */
 export function chromeKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .replace(/^[\s\-–—•·*|»›>:_=#~[\](){}]+|[\s\-–—•·*|»›>:_=#~[\](){}]+$/gu, "")
-    .trim();
+  const lower = text.toLowerCase();
+  const spaced = collapseSpaces(lower);
+  // Only single spaces are left, so trimming the key characters by code unit is the same as the pattern.
+  let start = 0;
+  let end = spaced.length;
+  while (start < end && CHROME_EDGE.has(spaced.charCodeAt(start))) start += 1;
+  while (end > start && CHROME_EDGE.has(spaced.charCodeAt(end - 1))) end -= 1;
+  return start === 0 && end === spaced.length ? spaced : spaced.slice(start, end);
 }
 
 /** Escapes literal strings into one regex alternation, longest first so "AP Photo" wins over "AP". */

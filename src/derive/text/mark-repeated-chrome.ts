@@ -7,19 +7,25 @@ const REPEATED_CHROME_MAX_WORDS = 3;
 
 /** Short text lines that repeat on the page (menus, site name, section labels) become chrome. */
 export function markRepeatedChrome(classified: Classified[]): Classified[] {
+  // Only short keys can become chrome, so running text is neither counted nor looked up.
+  const keys = classified.map(({ unit, cls }) => (cls.kind === "text" ? shortKey(unit.text) : null));
   const counts = new Map<string, number>();
-  for (const { unit, cls } of classified) {
-    if (cls.kind !== "text") continue;
-    const key = chromeKey(unit.text);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return classified.map((item) => {
-    if (item.cls.kind !== "text") return item;
-    const key = chromeKey(item.unit.text);
-    const words = key.split(" ").length;
-    if ((counts.get(key) ?? 0) >= REPEATED_CHROME_COUNT && words <= REPEATED_CHROME_MAX_WORDS) {
-      return { ...item, cls: { kind: "chrome" } };
-    }
+  for (const key of keys) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return classified.map((item, index) => {
+    const key = keys[index];
+    if (key === null || key === undefined) return item;
+    if ((counts.get(key) ?? 0) >= REPEATED_CHROME_COUNT) return { ...item, cls: { kind: "chrome" } };
     return item;
   });
+}
+
+/** The chrome key of a line of at most REPEATED_CHROME_MAX_WORDS space-separated words, else null. */
+function shortKey(text: string): string | null {
+  const key = chromeKey(text);
+  let spaces = 0;
+  for (let at = key.indexOf(" "); at !== -1; at = key.indexOf(" ", at + 1)) {
+    spaces += 1;
+    if (spaces >= REPEATED_CHROME_MAX_WORDS) return null;
+  }
+  return key;
 }

@@ -121,16 +121,21 @@ function splitTrailingCredit(text: string, rules: CompiledRules): CaptionCredit 
   return null;
 }
 
+/** Where a caption and credit may be glued: a capital letter right after something that is not whitespace. */
+const GLUE_POINT = /(?<=\S)\p{Lu}/gu;
+
 /**
  * Caption and credit glued without a space, as scrapers leave figure captions:
  * "Gen. Mark MilleyJIM LO SCALZO / EPA / PAP" or the reverse "JIM LO SCALZO / EPAGen. Mark Milley".
  */
 function splitGlued(text: string, rules: CompiledRules): CaptionCredit | null {
   let tried = 0;
-  for (let index = 1; index < text.length && tried < MAX_GLUE_POINTS; index += 1) {
+  for (const capital of text.matchAll(GLUE_POINT)) {
+    // A capital outside the Basic Multilingual Plane is two code units: never a glue point.
+    if (capital[0].length !== 1) continue;
+    if (tried >= MAX_GLUE_POINTS) break;
+    const index = capital.index;
     const before = text[index - 1]!;
-    const at = text[index]!;
-    if (!/\p{Lu}/u.test(at) || /\s/u.test(before)) continue;
     tried += 1;
     // caption first: the credit starts where a lower-case letter (or . ) ” ) meets a capital
     if (/[\p{Ll}\d.)”"’']/u.test(before)) {

@@ -1,3 +1,4 @@
+import { collapseSpaces } from "./collapse-spaces.js";
 import type { TextUnit } from "./types.js";
 
 /** Longest line of a chunk that still counts as hard-wrapped prose rather than one paragraph per line. */
@@ -31,7 +32,7 @@ export function splitUnits(text: string, isStandalone: (line: string) => boolean
   };
   lines.forEach((line, index) => {
     if (line === "") flush();
-    else chunk.push({ text: line.replace(/\s+/gu, " "), line: index + 1 });
+    else chunk.push({ text: collapseSpaces(line), line: index + 1 });
   });
   flush();
   return units;

@@ -25,14 +25,18 @@ export function isHeadlineShaped(text: string): boolean {
 
 /** A subheading: a short capitalised line without final punctuation (a question mark is fine). */
 export function isHeading(text: string): boolean {
-  if (!/\p{L}/u.test(text)) return false;
+  if (text.length > 120 || !/\p{L}/u.test(text)) return false;
   const words = countWords(text);
-  if (words < 1 || words > 14 || text.length > 120) return false;
+  if (words < 1 || words > 14) return false;
   if (/[.,;:!"”'’)]$/u.test(text)) return false;
   return /^["'“‘]?[\p{Lu}\p{N}]/u.test(text);
 }
 
+/** A whole word (starting after whitespace or at the start, so a long run without letters is not rescanned) with a letter or digit. */
+const WORD_WITH_LETTER_OR_DIGIT = /(?<!\S)\S*[\p{L}\p{N}]\S*/gu;
+
 /** Words with a letter or digit in them. */
 export function countWords(text: string): number {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  // Each match is one whole whitespace-separated word: a run without a letter or digit never matches.
+  return text.match(WORD_WITH_LETTER_OR_DIGIT)?.length ?? 0;
 }
