@@ -35,8 +35,10 @@ export function classifyUnit(
   // Credits before chrome patterns: "JIM LO SCALZO / EPA / PAP" is not a breadcrumb, "© Reuters" not a copyright line.
   const figure = splitCaptionCredit(text, rules);
   if (figure) return { kind: "figure", figure };
-  if (text.length <= MAX_PATTERN_LENGTH && rules.chromePatterns.some((pattern) => pattern.test(text) || pattern.test(key))) {
-    return { kind: "chrome" };
+  if (text.length <= MAX_PATTERN_LENGTH) {
+    // Patterns are case-insensitive: a key that is the text with only A-Z lowered matches exactly when the text does.
+    const keyDiffers = !differsOnlyInAsciiCase(text, key);
+    if (rules.chromePatterns.some((pattern) => pattern.test(text) || (keyDiffers && pattern.test(key)))) return { kind: "chrome" };
   }
   const date = parseDateLine(text, rules, options);
   if (date) return { kind: "date", date };
@@ -44,4 +46,15 @@ export function classifyUnit(
   if (author) return { kind: "byline", author };
   if (rules.editorNotes.some((pattern) => pattern.test(text))) return { kind: "editor-note" };
   return { kind: "text" };
+}
+
+/** True when `lower` is `text` with some ASCII capitals A-Z lowered and nothing else changed. */
+function differsOnlyInAsciiCase(text: string, lower: string): boolean {
+  if (text.length !== lower.length) return false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    const lowerCode = lower.charCodeAt(index);
+    if (code !== lowerCode && !(code >= 0x41 && code <= 0x5a && lowerCode === code + 0x20)) return false;
+  }
+  return true;
 }

@@ -1,4 +1,5 @@
 import { normaliseZone } from "../parse-date-value.js";
+import { forEachMatch } from "./for-each-match.js";
 import { isValidCalendarDate, wallTimeToIso, type WallTime } from "../zoned-date.js";
 
 /** A date (with time when written) found in a piece of text. */
@@ -81,17 +82,16 @@ interface FoundDate {
 function firstDate(text: string, options: FindTextDateOptions): FoundDate | null {
   let best: FoundDate | null = null;
   for (const { name, pattern } of TEXT_DATE_PATTERNS) {
-    pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
+    forEachMatch(pattern, text, (match) => {
       const groups = match.groups ?? {};
       const read = readGroups(name, groups, options.numericDateOrder);
-      if (!read) continue;
+      if (!read) return true;
       const span: [number, number] = [match.index, match.index + match[0].length];
       if (!best || span[0] < best.span[0]) {
         best = { ...read, span };
       }
-      break;
-    }
+      return false;
+    });
   }
   return best;
 }
@@ -139,23 +139,22 @@ function findTime(
   zones: Record<string, string>,
 ): { wall: Partial<WallTime>; zone?: string; span: [number, number] } | null {
   const candidates: Array<{ wall: Partial<WallTime>; zone?: string; span: [number, number]; distance: number }> = [];
-  TIME_PATTERN.lastIndex = 0;
-  for (const match of text.matchAll(TIME_PATTERN)) {
+  forEachMatch(TIME_PATTERN, text, (match) => {
     const start = match.index;
     const end = start + match[0].length;
-    if (start < dateSpan[1] && end > dateSpan[0]) continue;
+    if (start < dateSpan[1] && end > dateSpan[0]) return;
     const groups = match.groups ?? {};
-    if (groups.minute === undefined && groups.ampm === undefined) continue;
+    if (groups.minute === undefined && groups.ampm === undefined) return;
     // "10.32" is a time only with am/pm or a zone: otherwise it may be a number.
-    if (groups.sep === "." && groups.ampm === undefined && groups.zone === undefined) continue;
+    if (groups.sep === "." && groups.ampm === undefined && groups.zone === undefined) return;
     let hour = Number(groups.hour);
     const minute = groups.minute === undefined ? 0 : Number(groups.minute);
     if (groups.ampm) {
-      if (hour < 1 || hour > 12) continue;
+      if (hour < 1 || hour > 12) return;
       const pm = /^p/i.test(groups.ampm);
       hour = (hour % 12) + (pm ? 12 : 0);
     }
-    if (hour > 23 || minute > 59) continue;
+    if (hour > 23 || minute > 59) return;
     let zone: string | undefined;
     let matchedText = match[0];
     if (groups.zone) {
@@ -163,14 +162,14 @@ function findTime(
       if (!zone) matchedText = matchedText.slice(0, matchedText.lastIndexOf(groups.zone)).trimEnd();
     }
     const distance = start >= dateSpan[1] ? start - dateSpan[1] : dateSpan[0] - end + 0.5;
-    if (distance > 40) continue;
+    if (distance > 40) return;
     candidates.push({
       wall: { hour, minute, second: groups.second === undefined ? 0 : Number(groups.second) },
       ...(zone ? { zone } : {}),
       span: [start, start + matchedText.length],
       distance,
     });
-  }
+  });
   candidates.sort((a, b) => a.distance - b.distance);
   const nearest = candidates[0];
   if (!nearest) return null;

@@ -1,4 +1,5 @@
 import type { CompiledRules } from "./compile-rules.js";
+import { forEachMatch } from "./for-each-match.js";
 
 /** A caption and/or credit read from one unit of text. */
 export interface CaptionCredit {
@@ -91,8 +92,11 @@ function labelledCredit(text: string, rules: CompiledRules): string | null {
 
 /** "Caption. Photo: X", "Caption Photograph: X/Getty Images", "Caption (AP Photo/Name)", "Caption – Name/Reuters". */
 function splitTrailingCredit(text: string, rules: CompiledRules): CaptionCredit | null {
-  const labels = [...text.matchAll(rules.creditLabelInside)];
-  for (const label of labels.reverse()) {
+  const labels: RegExpExecArray[] = [];
+  forEachMatch(rules.creditLabelInside, text, (label) => {
+    labels.unshift(label);
+  });
+  for (const label of labels) {
     const labelStart = label.index + label[0].indexOf(label[1]!);
     const caption = cleanCaption(text.slice(0, labelStart));
     const credit = cleanCredit(text.slice(label.index + label[0].length));
@@ -100,16 +104,20 @@ function splitTrailingCredit(text: string, rules: CompiledRules): CaptionCredit 
     if (/^Source$/u.test(label[1] ?? "") && !rules.agencyAnywhere.test(credit)) continue;
     return { caption, credit, main: false };
   }
-  const parenthesised = /^(.+?)\s*[(\[]([^()\[\]]+)[)\]]\.?$/u.exec(text);
+  const parenthesised = endsWithBracket(text) ? /^(.+?)\s*[(\[]([^()\[\]]+)[)\]]\.?$/u.exec(text) : null;
   if (parenthesised?.[1] && parenthesised[2] && isCreditShape(parenthesised[2], rules)) {
     const caption = cleanCaption(parenthesised[1]);
     if (caption && caption.length <= MAX_CAPTION) return { caption, credit: cleanCredit(parenthesised[2]), main: false };
   }
+  // The two shapes below need a "/" in the credit, which is the end of the text: without one, neither can match.
+  const lastSlash = text.lastIndexOf("/");
+  if (lastSlash === -1) return null;
   // Reuters and EPA style: "... October 19, 2021. REUTERS/Kacper Pempel"
-  const sentences = [...text.matchAll(/[.!?]["”’]?\s+(?=\S)/gu)].reverse().slice(0, 3);
-  for (const boundary of sentences) {
-    const credit = text.slice(boundary.index + boundary[0].length);
-    if (!/[\/]/u.test(credit) || !isCreditShape(credit, rules)) continue;
+  for (const boundary of lastSentenceBoundaries(text, 3)) {
+    const creditStart = boundary.index + boundary[0].length;
+    if (creditStart > lastSlash) continue;
+    const credit = text.slice(creditStart);
+    if (!isCreditShape(credit, rules)) continue;
     const caption = cleanCaption(text.slice(0, boundary.index + 1));
     if (caption && caption.length <= MAX_CAPTION) return { caption, credit: cleanCredit(credit), main: false };
   }
@@ -124,16 +132,35 @@ function splitTrailingCredit(text: string, rules: CompiledRules): CaptionCredit 
 /** Where a caption and credit may be glued: a capital letter right after something that is not whitespace. */
 const GLUE_POINT = /(?<=\S)\p{Lu}/gu;
 
+/** True when the text ends with ")" or "]", maybe followed by a full stop: the parenthesised credit's end. */
+function endsWithBracket(text: string): boolean {
+  const last = text.endsWith(".") ? text.length - 2 : text.length - 1;
+  return text[last] === ")" || text[last] === "]";
+}
+
+const SENTENCE_BOUNDARY = /[.!?]["”’]?\s+(?=\S)/gu;
+
+/** The last `count` sentence boundaries (". ", "?\" ") of the text, last first. */
+function lastSentenceBoundaries(text: string, count: number): RegExpExecArray[] {
+  const last: RegExpExecArray[] = [];
+  forEachMatch(SENTENCE_BOUNDARY, text, (boundary) => {
+    last.unshift(boundary);
+    if (last.length > count) last.pop();
+  });
+  return last;
+}
+
 /**
  * Caption and credit glued without a space, as scrapers leave figure captions:
  * "Gen. Mark MilleyJIM LO SCALZO / EPA / PAP" or the reverse "JIM LO SCALZO / EPAGen. Mark Milley".
  */
 function splitGlued(text: string, rules: CompiledRules): CaptionCredit | null {
   let tried = 0;
-  for (const capital of text.matchAll(GLUE_POINT)) {
+  let found: CaptionCredit | null = null;
+  forEachMatch(GLUE_POINT, text, (capital) => {
     // A capital outside the Basic Multilingual Plane is two code units: never a glue point.
-    if (capital[0].length !== 1) continue;
-    if (tried >= MAX_GLUE_POINTS) break;
+    if (capital[0].length !== 1) return true;
+    if (tried >= MAX_GLUE_POINTS) return false;
     const index = capital.index;
     const before = text[index - 1]!;
     tried += 1;
@@ -144,9 +171,13 @@ function splitGlued(text: string, rules: CompiledRules): CaptionCredit | null {
       if (caption && caption.length <= MAX_CAPTION && !endsWithNamePrefix(caption)) {
         // "CaptionFot. Name / PAP", "CaptionPhoto: Name": a label glued to the caption
         const labelled = labelledCredit(credit, rules);
-        if (labelled) return { caption, credit: labelled, main: false };
+        if (labelled) {
+          found = { caption, credit: labelled, main: false };
+          return false;
+        }
         if (isGluedCredit(credit, rules) || isGluedAllCapsName(credit) || isAllCapsNameAndSource(credit)) {
-          return { caption, credit: cleanCredit(credit), main: false };
+          found = { caption, credit: cleanCredit(credit), main: false };
+          return false;
         }
       }
     }
@@ -155,11 +186,13 @@ function splitGlued(text: string, rules: CompiledRules): CaptionCredit | null {
       const credit = text.slice(0, index).trim();
       const caption = cleanCaption(text.slice(index));
       if (caption && caption.length <= MAX_CAPTION && isGluedCredit(credit, rules)) {
-        return { caption, credit: cleanCredit(credit), main: false };
+        found = { caption, credit: cleanCredit(credit), main: false };
+        return false;
       }
     }
-  }
-  return null;
+    return true;
+  });
+  return found;
 }
 
 /** A glued credit is an all-caps credit shape, or a credit shape with a "/" or a photo-agency word. */
@@ -188,6 +221,8 @@ function isGluedAllCapsName(credit: string): boolean {
  * name needs two words, so an all-caps breadcrumb ("NEWS / WORLD") is not taken for a credit.
  */
 function isAllCapsNameAndSource(text: string): boolean {
+  // Without a "/" there is only one part: skip the split.
+  if (!text.includes("/")) return false;
   const parts = text.trim().split(/\s*\/\s*/u);
   if (parts.length < 2 || parts.length > 4) return false;
   const [name = "", ...sources] = parts;
