@@ -1,6 +1,5 @@
-import matter from "gray-matter";
-import { parseDocument } from "yaml";
 import { parse as parseToml, TomlError } from "smol-toml";
+import { parseYamlFrontMatter } from "./parse-yaml-front-matter.js";
 
 export type FrontMatterFormat = "yaml" | "toml" | "json" | "none";
 
@@ -26,8 +25,12 @@ export interface SplitFile {
   problems: FrontMatterProblem[];
 }
 
+type FenceFormat = "yaml" | "toml" | "json";
+type Fence = { open: RegExp; delimiter: string; format: FenceFormat };
+type Engines = Record<FenceFormat, (input: string) => Record<string, unknown>>;
+
 /** Opening fences, as data: the fence line decides the language. */
-const FENCES: ReadonlyArray<{ open: RegExp; delimiter: string; format: "yaml" | "toml" | "json" }> = [
+const FENCES: readonly Fence[] = [
   { open: /^---[ \t]*$/, delimiter: "---", format: "yaml" },
   { open: /^---[ \t]*yaml[ \t]*$/i, delimiter: "---", format: "yaml" },
   { open: /^---[ \t]*toml[ \t]*$/i, delimiter: "---", format: "toml" },
@@ -39,9 +42,9 @@ const FENCES: ReadonlyArray<{ open: RegExp; delimiter: string; format: "yaml" | 
 /**
  * Splits a file into front matter and body. YAML (`---`), TOML (`+++`, as Hugo writes it)
  * and JSON (`---json`, `;;;`, or a bare `{ ... }` object as Hugo allows) are read.
- * YAML goes through the maintained `yaml` package with the core schema, so dates stay
- * strings and are read later in the configured time zone. A YAML error that still leaves a
- * readable mapping is reported as non-fatal; one that leaves nothing usable is fatal.
+ * YAML is read with the core schema, so dates stay strings and are read later in the
+ * configured time zone (see parseYamlFrontMatter). A YAML error that still leaves a readable
+ * mapping is reported as non-fatal; one that leaves nothing usable is fatal.
  */
 export function splitFrontMatter(text: string): SplitFile {
   const source = (text.startsWith("\uFEFF") ? text.slice(1) : text).replace(/\r\n?/g, "\n");
@@ -70,17 +73,13 @@ export function splitFrontMatter(text: string): SplitFile {
 
   const problems: FrontMatterProblem[] = [];
   const keyLines = findKeyLines(lines.slice(0, closingIndex), 0);
-  const engines = {
-    yaml: (input: string) => parseYaml(input, problems),
-    toml: (input: string) => parseTomlFrontMatter(input, problems),
-    json: (input: string) => parseJson(input, problems, 2),
+  const engines: Engines = {
+    yaml: (input) => parseYamlFrontMatter(input, problems),
+    toml: (input) => parseTomlFrontMatter(input, problems),
+    json: (input) => parseJson(input, problems, 2),
   };
   try {
-    const parsed = matter(source, { delimiters: fence.delimiter, language: fence.format, engines } as never);
-    const data = isRecord(parsed.data) ? parsed.data : {};
-    if (!isRecord(parsed.data) && problems.length === 0) {
-      problems.push({ line: 2, message: "front matter must be a mapping of keys to values", fatal: true });
-    }
+    const data = readFencedData(source, fence, engines);
     return { format: fence.format, data, body: lines.slice(closingIndex + 1).join("\n"), bodyLine: closingIndex + 2, keyLines, problems };
   } catch (error) {
     problems.push({ line: 2, message: `front matter could not be read: ${(error as Error).message}`, fatal: true });
@@ -88,18 +87,31 @@ export function splitFrontMatter(text: string): SplitFile {
   }
 }
 
-function parseYaml(input: string, problems: FrontMatterProblem[]): Record<string, unknown> {
-  const document = parseDocument(input, { schema: "core", prettyErrors: true, uniqueKeys: false });
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
-  const usable = isRecord(value);
-  for (const error of document.errors) {
-    const line = 1 + (error.linePos?.[0]?.line ?? 1);
-    problems.push({ line, message: `YAML error: ${firstLineOf(error.message)}`, fatal: !usable });
+/**
+ * The data between the fences, read the way gray-matter 4 read it when it split files here
+ * (kept so every file reads as before): the text after the opening delimiter up to the first
+ * line starting with the closing one; a language written after the opening delimiter
+ * (`---json`) picks the engine, lower case only apart from YAML's; a block that is empty once
+ * `#` comment lines are dropped is no data, with no engine run.
+ */
+function readFencedData(source: string, fence: Fence, engines: Engines): Record<string, unknown> {
+  let rest = source.slice(fence.delimiter.length);
+  const languageText = rest.slice(0, rest.indexOf("\n"));
+  const language = languageText.trim();
+  if (language !== "") rest = rest.slice(languageText.length);
+  const closeAt = rest.indexOf(`\n${fence.delimiter}`);
+  const block = closeAt === -1 ? rest : rest.slice(0, closeAt);
+  if (block.replace(/^\s*#[^\n]+/gm, "").trim() === "") return {};
+  const engine = language === "" ? engines[fence.format] : engineFor(language, engines);
+  if (!engine) {
+    throw new Error(`the language "${language}" after the opening fence is not known; write yaml, toml or json there in lower case`);
   }
-  if (!usable && value !== null && value !== undefined && document.errors.length === 0) {
-    problems.push({ line: 2, message: "front matter must be a mapping of keys to values", fatal: true });
-  }
-  return usable ? value : {};
+  return engine(block);
+}
+
+function engineFor(language: string, engines: Engines): ((input: string) => Record<string, unknown>) | undefined {
+  if (language.toLowerCase() === "yaml") return engines.yaml;
+  return language === "toml" || language === "json" ? engines[language] : undefined;
 }
 
 function parseTomlFrontMatter(input: string, problems: FrontMatterProblem[]): Record<string, unknown> {
