@@ -153,9 +153,17 @@ function readTags(data: Record<string, unknown>): string[] {
   return tags;
 }
 
+/** Each dotted key's parts, split once: keys come from FRONT_MATTER_KEYS, so this stays small. */
+const KEY_PATHS = new Map<string, readonly string[]>();
+
 function lookup(data: Record<string, unknown>, dotted: string): unknown {
+  let path = KEY_PATHS.get(dotted);
+  if (path === undefined) {
+    path = dotted.split(".");
+    KEY_PATHS.set(dotted, path);
+  }
   let value: unknown = data;
-  for (const part of dotted.split(".")) {
+  for (const part of path) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
     value = (value as Record<string, unknown>)[part];
   }

@@ -1,10 +1,11 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Article } from "../article.js";
 import { stableStringify } from "../publish/article-cache.js";
 
 /** SHA-256 hex of a string's UTF-8 bytes. */
 export function hashText(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  // One-shot hashing (UTF-8, as Hash.update encodes a string): the same digest without a Hash object per call.
+  return hash("sha256", text, "hex");
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseJsonObject } from "../parse-json-object.js";
@@ -86,7 +86,8 @@ export const JOURNAL_SHARE = 0.1;
 
 /** SHA-256 of `bytes`, as lowercase hex. */
 export function hashContent(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  // One-shot hashing: the same digest as createHash().update().digest(), without a Hash object per call.
+  return hash("sha256", bytes, "hex");
 }
 
 /** JSON with object keys sorted at every level, so equal data always gives equal text. */
@@ -102,7 +103,7 @@ export function stableStringify(value: unknown): string {
 
 /** SHA-256 hex of `obj` serialised with sorted keys: equal configs hash equal whatever their key order. */
 export function hashConfig(obj: unknown): string {
-  return createHash("sha256").update(stableStringify(obj)).digest("hex");
+  return hash("sha256", stableStringify(obj), "hex");
 }
 
 /** Where the cache lives by default: `<configDir>/.feedwright-cache/articles.json`. */

@@ -47,32 +47,46 @@ const FENCES: readonly Fence[] = [
  * mapping is reported as non-fatal; one that leaves nothing usable is fatal.
  */
 export function splitFrontMatter(text: string): SplitFile {
-  const source = (text.startsWith("\uFEFF") ? text.slice(1) : text).replace(/\r\n?/g, "\n");
+  const withoutBom = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  // Most files have no carriage return: they skip the replace.
+  const source = withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
   const firstLineEnd = source.indexOf("\n");
-  const firstLine = (firstLineEnd === -1 ? source : source.slice(0, firstLineEnd)).replace(/\r$/, "");
+  const firstLine = firstLineEnd === -1 ? source : source.slice(0, firstLineEnd);
 
   if (firstLine.trimStart().startsWith("{")) return splitBareJson(source);
 
   const fence = FENCES.find((candidate) => candidate.open.test(firstLine));
   if (!fence) return { format: "none", data: {}, body: source, bodyLine: 1, keyLines: {}, problems: [] };
 
-  const lines = source.split("\n");
-  const closingIndex = lines.findIndex(
-    (line, index) => index > 0 && line.replace(/\r$/, "").trimEnd() === fence.delimiter,
-  );
+  // Lines are cut only up to the closing fence: the body is taken whole after it.
+  const frontLines: string[] = [];
+  let closingIndex = -1;
+  let bodyStart = source.length;
+  for (let lineStart = 0; ; ) {
+    const lineEnd = source.indexOf("\n", lineStart);
+    const line = lineEnd === -1 ? source.slice(lineStart) : source.slice(lineStart, lineEnd);
+    if (frontLines.length > 0 && line.trimEnd() === fence.delimiter) {
+      closingIndex = frontLines.length;
+      if (lineEnd !== -1) bodyStart = lineEnd + 1;
+      break;
+    }
+    frontLines.push(line);
+    if (lineEnd === -1) break;
+    lineStart = lineEnd + 1;
+  }
   if (closingIndex === -1) {
     return {
       format: fence.format,
       data: {},
       body: "",
-      bodyLine: lines.length + 1,
+      bodyLine: frontLines.length + 1,
       keyLines: {},
       problems: [{ line: 1, message: `front matter opened with "${fence.delimiter}" is never closed; add a closing "${fence.delimiter}" line`, fatal: true, unclosed: true }],
     };
   }
 
   const problems: FrontMatterProblem[] = [];
-  const keyLines = findKeyLines(lines.slice(0, closingIndex), 0);
+  const keyLines = findKeyLines(frontLines, 0);
   const engines: Engines = {
     yaml: (input) => parseYamlFrontMatter(input, problems),
     toml: (input) => parseTomlFrontMatter(input, problems),
@@ -80,7 +94,7 @@ export function splitFrontMatter(text: string): SplitFile {
   };
   try {
     const data = readFencedData(source, fence, engines);
-    return { format: fence.format, data, body: lines.slice(closingIndex + 1).join("\n"), bodyLine: closingIndex + 2, keyLines, problems };
+    return { format: fence.format, data, body: source.slice(bodyStart), bodyLine: closingIndex + 2, keyLines, problems };
   } catch (error) {
     problems.push({ line: 2, message: `front matter could not be read: ${(error as Error).message}`, fatal: true });
     return { format: fence.format, data: {}, body: "", bodyLine: closingIndex + 2, keyLines, problems };
