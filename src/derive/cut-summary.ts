@@ -2,6 +2,8 @@ import { ABBREVIATIONS } from "./abbreviations.js";
 
 const ABBREVIATION_SET = new Set(ABBREVIATIONS);
 const ELLIPSIS = "…";
+/** Characters after a sentence end that decide it is one: a space, an opening quote, a capital (maybe two code units), with room to spare. */
+const SENTENCE_END_LOOKAHEAD = 8;
 
 /**
  * Cuts plain text to at most `maxLength` characters at the last sentence end that fits,
@@ -13,7 +15,9 @@ const ELLIPSIS = "…";
 export function cutSummary(text: string, maxLength: number): string {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= maxLength) return clean;
-  const ends = sentenceEnds(clean).filter((end) => end <= maxLength);
+  // Only ends within maxLength count, and whether one is an end depends on at most the few
+  // characters after it (a space, an opening quote, a capital): the rest of a long text is not scanned.
+  const ends = sentenceEnds(clean.slice(0, maxLength + SENTENCE_END_LOOKAHEAD)).filter((end) => end <= maxLength);
   const lastEnd = ends.at(-1);
   if (lastEnd !== undefined) return clean.slice(0, lastEnd).trim();
   return cutAtWord(clean, maxLength - ELLIPSIS.length) + ELLIPSIS;
@@ -38,8 +42,10 @@ export function sentenceEnds(text: string): number[] {
 
 /** True when the word before the dot at `dotIndex` is an abbreviation, an initial or a dotted acronym. */
 function endsWithAbbreviation(text: string, dotIndex: number): boolean {
-  const before = text.slice(0, dotIndex);
-  const word = /(\S+)$/u.exec(before)?.[1] ?? "";
+  // The word is the run of non-whitespace ending at the dot (what /(\S+)$/ finds in the text before it).
+  let start = dotIndex;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start -= 1;
+  const word = text.slice(start, dotIndex);
   const bare = word.replace(/^["'“‘(\[]+/u, "");
   if (/^\p{Lu}$/u.test(bare)) return true; // an initial: "J. Smith"
   if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return true; // U.S, e.g, i.e, a.m

@@ -4,10 +4,16 @@ import { BULLET, isHeading, isProse } from "./text-shapes.js";
 import type { TextBlock } from "./types.js";
 
 /** Body blocks: paragraphs, subheadings and figures, without header, chrome and related lists. */
-export function buildBlocks(classified: Classified[], titleIndex: number, leadIndex: number, title: string | null): TextBlock[] {
+export function buildBlocks(
+  classified: Classified[],
+  titleIndex: number,
+  leadIndex: number,
+  title: string | null,
+  keyOf: (text: string) => string = chromeKey,
+): TextBlock[] {
   const blocks: TextBlock[] = [];
   // pages often print the headline twice (page title and heading): once is the title
-  const titleKeys = new Set([titleIndex === -1 ? "" : chromeKey(classified[titleIndex]!.unit.text), title ? chromeKey(title) : ""]);
+  const titleKeys = new Set([titleIndex === -1 ? "" : keyOf(classified[titleIndex]!.unit.text), title ? keyOf(title) : ""]);
   const seenFigures = new Set<string>();
   classified.forEach((item, index) => {
     if (index === titleIndex || item.related) return;
@@ -23,7 +29,7 @@ export function buildBlocks(classified: Classified[], titleIndex: number, leadIn
       blocks.push({ type: "paragraph", text: unit.text });
       return;
     }
-    if (cls.kind !== "text" || titleKeys.has(chromeKey(unit.text))) return;
+    if (cls.kind !== "text" || titleKeys.has(keyOf(unit.text))) return;
     // a line without a letter ("0", "12 345") is a counter, not text
     if (!/\p{L}/u.test(unit.text)) return;
     // Between the headline and the lead, short lines are page furniture (kickers, taglines);

@@ -25,9 +25,9 @@ const MAX_PATTERN_LENGTH = 700;
 export function classifyUnit(
   text: string,
   rules: CompiledRules,
-  options: { timeZone: string; siteNames: ReadonlySet<string> },
+  options: { timeZone: string; siteNames: ReadonlySet<string>; chromeKey?: (text: string) => string },
 ): UnitClass {
-  const key = chromeKey(text);
+  const key = (options.chromeKey ?? chromeKey)(text);
   if (key === "") return { kind: "chrome" };
   if (rules.relatedStarters.has(key)) return { kind: "related-start" };
   if (rules.chrome.has(key) || options.siteNames.has(key) || rules.siteNames.has(key)) return { kind: "chrome" };

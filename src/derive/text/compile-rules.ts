@@ -80,6 +80,22 @@ export function chromeKey(text: string): string {
   return start === 0 && end === spaced.length ? spaced : spaced.slice(start, end);
 }
 
+/**
+ * A chromeKey that remembers its answers: one per derivation, so each unit's key is worked
+ * out once although several steps ask for it.
+ */
+export function memoChromeKey(): (text: string) => string {
+  const keys = new Map<string, string>();
+  return (text) => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = chromeKey(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
+}
+
 /** Escapes literal strings into one regex alternation, longest first so "AP Photo" wins over "AP". */
 function alternation(words: readonly string[]): string {
   const unique = [...new Set(words.filter((word) => word.trim() !== ""))];

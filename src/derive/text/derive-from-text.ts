@@ -2,7 +2,7 @@ import { cutSummary } from "../cut-summary.js";
 import { buildBlocks } from "./build-blocks.js";
 import { classifyUnit, type UnitClass } from "./classify-unit.js";
 import { collectCredits } from "./collect-credits.js";
-import { chromeKey, compileRules } from "./compile-rules.js";
+import { chromeKey, compileRules, memoChromeKey } from "./compile-rules.js";
 import { findAuthor, findUnlabelledByline } from "./find-author.js";
 import { findDates } from "./find-dates.js";
 import { findBodyStart, findLeadIndex } from "./find-lead.js";
@@ -24,7 +24,8 @@ import type { DeriveTextOptions, DerivedText } from "./types.js";
 export function deriveFromText(text: string, options: DeriveTextOptions): DerivedText {
   const rules = compileRules(options.rules ?? DEFAULT_TEXT_RULES);
   const siteNames = new Set((options.siteNames ?? []).map(chromeKey).filter((name) => name !== ""));
-  const classifyOptions = { timeZone: options.timeZone, siteNames };
+  const keyOf = memoChromeKey();
+  const classifyOptions = { timeZone: options.timeZone, siteNames, chromeKey: keyOf };
   // Lines are classified once: single-line units reuse the class found while splitting.
   const classes = new Map<string, UnitClass>();
   const classify = (line: string): UnitClass => {
@@ -36,7 +37,7 @@ export function deriveFromText(text: string, options: DeriveTextOptions): Derive
     return cls;
   };
   const units = splitUnits(text, (line) => classify(line).kind !== "text");
-  const classified = markRepeatedChrome(units.map((unit) => ({ unit, cls: classify(unit.text), related: false })));
+  const classified = markRepeatedChrome(units.map((unit) => ({ unit, cls: classify(unit.text), related: false })), keyOf);
   markRelatedLists(classified);
   pairCaptionsWithCredits(classified, rules);
 
@@ -45,7 +46,7 @@ export function deriveFromText(text: string, options: DeriveTextOptions): Derive
   const leadIndex = findLeadIndex(classified, titleIndex);
   const bodyStart = findBodyStart(classified, leadIndex);
   const otherLines = new Set(
-    classified.filter((item, index) => index !== titleIndex && item.cls.kind === "chrome").map((item) => chromeKey(item.unit.text)),
+    classified.filter((item, index) => index !== titleIndex && item.cls.kind === "chrome").map((item) => keyOf(item.unit.text)),
   );
   const titleUnit = titleIndex === -1 ? null : classified[titleIndex]!.unit;
   const title = titleUnit ? stripSiteSuffix(titleUnit.text, new Set([...rules.siteNames, ...siteNames]), otherLines) : null;
@@ -72,7 +73,7 @@ export function deriveFromText(text: string, options: DeriveTextOptions): Derive
 
   const lead = leadIndex === -1 ? null : classified[leadIndex]!.unit.text;
   const { imageCredits, mainImageCredit } = collectCredits(classified);
-  const blocks = buildBlocks(classified, titleIndex, leadIndex, title);
+  const blocks = buildBlocks(classified, titleIndex, leadIndex, title, keyOf);
   return {
     title,
     published: dates.published?.iso ?? null,

@@ -6,9 +6,9 @@ const REPEATED_CHROME_COUNT = 2;
 const REPEATED_CHROME_MAX_WORDS = 3;
 
 /** Short text lines that repeat on the page (menus, site name, section labels) become chrome. */
-export function markRepeatedChrome(classified: Classified[]): Classified[] {
+export function markRepeatedChrome(classified: Classified[], keyOf: (text: string) => string = chromeKey): Classified[] {
   // Only short keys can become chrome, so running text is neither counted nor looked up.
-  const keys = classified.map(({ unit, cls }) => (cls.kind === "text" ? shortKey(unit.text) : null));
+  const keys = classified.map(({ unit, cls }) => (cls.kind === "text" ? shortKey(keyOf(unit.text)) : null));
   const counts = new Map<string, number>();
   for (const key of keys) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
   return classified.map((item, index) => {
@@ -19,9 +19,8 @@ export function markRepeatedChrome(classified: Classified[]): Classified[] {
   });
 }
 
-/** The chrome key of a line of at most REPEATED_CHROME_MAX_WORDS space-separated words, else null. */
-function shortKey(text: string): string | null {
-  const key = chromeKey(text);
+/** The chrome key itself when it has at most REPEATED_CHROME_MAX_WORDS space-separated words, else null. */
+function shortKey(key: string): string | null {
   let spaces = 0;
   for (let at = key.indexOf(" "); at !== -1; at = key.indexOf(" ", at + 1)) {
     spaces += 1;

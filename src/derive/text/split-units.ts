@@ -6,6 +6,13 @@ const MAX_WRAP_WIDTH = 110;
 /** Shortest longest-line of a chunk that can be hard-wrapped prose. */
 const MIN_WRAP_WIDTH = 45;
 
+/** Spaces written as something else (no-break, figure, narrow no-break, tab): read as a space. */
+const ODD_SPACES = /[\u00A0\u2007\u202F\t]/u;
+const ODD_SPACES_ALL = /[\u00A0\u2007\u202F\t]/gu;
+/** Zero-width characters: dropped. */
+const ZERO_WIDTHS = /[\u200B-\u200D\u2060]/u;
+const ZERO_WIDTHS_ALL = /[\u200B-\u200D\u2060]/gu;
+
 /**
  * Splits raw text into units: a blank line always separates; inside a chunk of lines,
  * hard-wrapped lines (all at most ~110 characters) are joined with a space, except where
@@ -15,11 +22,14 @@ const MIN_WRAP_WIDTH = 45;
  * (chrome, a date line, a credit) is never joined to its neighbours.
  */
 export function splitUnits(text: string, isStandalone: (line: string) => boolean = () => false): TextUnit[] {
-  const lines = text
-    .replace(/^\uFEFF/u, "")
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => stripMarkup(line.replace(/[\u00A0\u2007\u202F\t]/gu, " ").replace(/[\u200B-\u200D\u2060]/gu, "").trim()));
+  const source = text.replace(/^\uFEFF/u, "").replace(/\r\n?/g, "\n");
+  // Looked for once in the whole text: most texts have neither, and their lines skip both replaces.
+  const hasOddSpaces = ODD_SPACES.test(source);
+  const hasZeroWidths = ZERO_WIDTHS.test(source);
+  const lines = source.split("\n").map((line) => {
+    const spaced = hasOddSpaces ? line.replace(ODD_SPACES_ALL, " ") : line;
+    return stripMarkup((hasZeroWidths ? spaced.replace(ZERO_WIDTHS_ALL, "") : spaced).trim());
+  });
   const units: TextUnit[] = [];
   let chunk: Array<{ text: string; line: number }> = [];
   let chunkIndex = 0;
