@@ -79,7 +79,11 @@ interface FoundDate {
   ambiguous: boolean;
 }
 
+/** Every pattern's year is four digits and a date needs its year: text without four digits in a row holds none. */
+const FOUR_DIGITS = /\d{4}/;
+
 function firstDate(text: string, options: FindTextDateOptions): FoundDate | null {
+  if (!FOUR_DIGITS.test(text)) return null;
   let best: FoundDate | null = null;
   for (const { name, pattern } of TEXT_DATE_PATTERNS) {
     forEachMatch(pattern, text, (match) => {

@@ -18,6 +18,8 @@ const FILLER_WORDS = new Set([
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "h", "hrs", "uhr",
 ]);
 const SEGMENT_SPLIT = /\s*[|•·⋅◦]\s*/u;
+/** The mark SEGMENT_SPLIT needs: a part without one is a single segment, without running the split. */
+const SEGMENT_MARK = /[|•·⋅◦]/u;
 /** A segment that is chrome beside a date: "5 min read", "3 comments", "Reading time: 4 min". */
 const DATE_LINE_EXTRAS = /^(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|(?:reading|read) time:?\s*\d+.*|\d+\s*(?:comments?|shares?|views?)|updated|comments?|share|print)$/iu;
 
@@ -37,7 +39,7 @@ export function parseDateLine(
   const segments = mergeTimeSegments(
     text
       .split(rules.updatedLabelInside)
-      .flatMap((part) => part.split(SEGMENT_SPLIT))
+      .flatMap((part) => (SEGMENT_MARK.test(part) ? part.split(SEGMENT_SPLIT) : [part]))
       .map((part) => part.trim())
       .filter((part) => part !== ""),
   );
