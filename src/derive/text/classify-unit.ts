@@ -48,9 +48,13 @@ export function classifyUnit(
   return { kind: "text" };
 }
 
+const NON_ASCII = /[^\u0000-\u007F]/;
+
 /** True when `lower` is `text` with some ASCII capitals A-Z lowered and nothing else changed. */
 function differsOnlyInAsciiCase(text: string, lower: string): boolean {
   if (text.length !== lower.length) return false;
+  // Lowering ASCII changes only A-Z, and a key of the same length lost nothing to trimming or collapsing.
+  if (!NON_ASCII.test(text)) return true;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     const lowerCode = lower.charCodeAt(index);

@@ -7,7 +7,7 @@ const MAX_WRAP_WIDTH = 110;
 const MIN_WRAP_WIDTH = 45;
 
 /** Spaces written as something else (no-break, figure, narrow no-break, tab): read as a space. */
-const ODD_SPACES = /[\u00A0\u2007\u202F\t]/u;
+const ODD_SPACES: readonly string[] = ["\u00A0", "\u2007", "\u202F", "\t"];
 const ODD_SPACES_ALL = /[\u00A0\u2007\u202F\t]/gu;
 /** Zero-width characters: dropped. */
 const ZERO_WIDTHS = /[\u200B-\u200D\u2060]/u;
@@ -22,9 +22,10 @@ const ZERO_WIDTHS_ALL = /[\u200B-\u200D\u2060]/gu;
  * (chrome, a date line, a credit) is never joined to its neighbours.
  */
 export function splitUnits(text: string, isStandalone: (line: string) => boolean = () => false): TextUnit[] {
-  const source = text.replace(/^\uFEFF/u, "").replace(/\r\n?/g, "\n");
+  const withoutBom = text.replace(/^\uFEFF/u, "");
+  const source = withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
   // Looked for once in the whole text: most texts have neither, and their lines skip both replaces.
-  const hasOddSpaces = ODD_SPACES.test(source);
+  const hasOddSpaces = ODD_SPACES.some((space) => source.includes(space));
   const hasZeroWidths = ZERO_WIDTHS.test(source);
   const lines = source.split("\n").map((line) => {
     const spaced = hasOddSpaces ? line.replace(ODD_SPACES_ALL, " ") : line;
@@ -81,8 +82,10 @@ function unitsOfChunk(
  * whole line (`**By Jane Doe**`, `_19 October 2021_`).
  */
 function stripMarkup(line: string): string {
-  const heading = line.replace(/^#{1,6}\s+(.*?)(?:\s+#+)?$/u, "$1");
-  const wrapped = /^(\*{1,2}|_{1,2})(\S(?:.*\S)?)\1$/u.exec(heading);
+  // Both marks start the line: most lines start with neither and skip the regexes.
+  const heading = line.startsWith("#") ? line.replace(/^#{1,6}\s+(.*?)(?:\s+#+)?$/u, "$1") : line;
+  const first = heading[0];
+  const wrapped = first === "*" || first === "_" ? /^(\*{1,2}|_{1,2})(\S(?:.*\S)?)\1$/u.exec(heading) : null;
   return wrapped?.[2] ?? heading;
 }
 
