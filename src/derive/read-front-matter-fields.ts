@@ -89,11 +89,13 @@ function readImage(data: Record<string, unknown>): LeadImage | undefined {
   return { url: url ?? "", caption: caption || null, credit: credit || null, alt: alt ? inlineMarkdownToText(alt) : null };
 }
 
+/** CREDIT_LABELS sorted once, longest first, so "photo credit" is tried before "photo". */
+const CREDIT_LABELS_LONGEST_FIRST = [...CREDIT_LABELS].sort((a, b) => b.length - a.length);
+
 /** Removes a leading credit label ("Photo credit:", "Photo by") from a credit line. */
 export function stripCreditLabel(text: string): string {
   const lower = text.toLowerCase();
-  const labels = [...CREDIT_LABELS].sort((a, b) => b.length - a.length);
-  for (const label of labels) {
+  for (const label of CREDIT_LABELS_LONGEST_FIRST) {
     if (!lower.startsWith(label)) continue;
     const rest = text.slice(label.length);
     const match = /^\s*(?::|-|–|—|by\b)\s*/i.exec(rest) ?? (label.endsWith(" by") ? /^\s+/.exec(rest) : null);
