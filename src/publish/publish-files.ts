@@ -1,6 +1,7 @@
+import { readdirSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { type StagedFile, TEMP_FILE_PATTERN, hasSameBytes, stageFileAtomic, syncDirectory } from "./atomic-write.js";
+import { type StagedFile, type StagingContext, TEMP_FILE_PATTERN, hasSameBytes, stageFileAtomic, syncDirectory } from "./atomic-write.js";
 import { LOCK_FILE, defaultIsProcessAlive } from "./lock.js";
 import { MANIFEST_FILE, readManifest, staleFiles, writeManifest } from "./manifest.js";
 import { publishBatches } from "./publish-order.js";
@@ -95,7 +96,8 @@ async function removeOrphanTempFiles(
   await forEachLimited([...folders], WRITE_CONCURRENCY, async (folder) => {
     let names: string[];
     try {
-      names = await fs.readdir(folder);
+      // Synchronous: most folders of a cold build do not exist yet, and a failed lookup costs microseconds.
+      names = readdirSync(folder);
     } catch {
       return;
     }
@@ -156,8 +158,9 @@ async function abortAll(staged: Iterable<StagedFile>): Promise<void> {
  * with feedwright's own files); one bad path throws {@link UnsafePathError}
  * before anything is written. Then:
  * 1. leftover temp files from killed runs are removed;
- * 2. every changed file is staged: written to a temp file next to its target
- *    and flushed to disk (unchanged files are left alone). If any staging
+ * 2. every changed file is staged: written to a temp file next to its target,
+ *    flushed to disk when it replaces a published file (unchanged files are
+ *    left alone). If any staging
  *    fails (disk full, permissions), all staged files are discarded and the
  *    error is thrown with the out dir as it was;
  * 3. the manifest is extended to list every file about to appear, so a run
@@ -186,10 +189,11 @@ export async function publishFiles(
     const source = files.get(relPath) as FileSource;
     return typeof source === "function" ? source() : source;
   };
+  const staging: StagingContext = { folders: new Set() };
   /** Stages one file unless its content is unchanged; the rendered content is dropped once staged. */
   const stage = async (relPath: string): Promise<StagedFile | "unchanged"> => {
     const content = contentOf(relPath);
-    return content === null ? "unchanged" : stageFileAtomic(resolveInside(outDir, relPath), content);
+    return content === null ? "unchanged" : stageFileAtomic(resolveInside(outDir, relPath), content, staging);
   };
 
   const previous = await readManifest(outDir);
@@ -259,8 +263,7 @@ export async function publishFiles(
   const committed = new Set<string>();
   try {
     for (const batch of publishBatches(staged.keys())) {
-      // Renames overlap, a chunk at a time (one by one they were most of a cold build's write
-      // time); each chunk settles before the next starts and is reported in batch order.
+      // A chunk at a time, reported in batch order; a failed rename stops the run before the next chunk.
       for (let start = 0; start < batch.length; start += WRITE_CONCURRENCY) {
         const chunk = batch.slice(start, start + WRITE_CONCURRENCY);
         const outcomes = await Promise.allSettled(chunk.map((relPath) => (staged.get(relPath) as StagedFile).commit()));
@@ -275,7 +278,9 @@ export async function publishFiles(
         });
         if (failure) throw failure.reason;
       }
-      const batchFolders = [...new Set(batch.map((relPath) => path.dirname(resolveInside(outDir, relPath))))];
+      // Only a replaced file's rename needs to survive a power cut (see stageFileAtomic).
+      const replaced = batch.filter((relPath) => (staged.get(relPath) as StagedFile).replaces);
+      const batchFolders = [...new Set(replaced.map((relPath) => path.dirname(resolveInside(outDir, relPath))))];
       await forEachLimited(batchFolders, WRITE_CONCURRENCY, syncDirectory);
     }
   } catch (error) {
