@@ -109,10 +109,24 @@ export interface StagingContext {
  * microseconds, cheaper run in line than queued on libuv's thread pool.
  */
 export async function stageFileAtomic(filePath: string, data: string | Uint8Array, context?: StagingContext): Promise<StagedFile | "unchanged"> {
-  return stageFileAtomicSync(filePath, data, context);
+  const staged = stageFileSync(filePath, data, context);
+  return staged === "unchanged" ? staged : stagedFile(staged, context);
 }
 
-function stageFileAtomicSync(filePath: string, data: string | Uint8Array, context?: StagingContext): StagedFile | "unchanged" {
+/**
+ * A staged file as plain data, so a worker thread can stage a file and the main thread
+ * commit it ({@link stagedFile}).
+ */
+export interface StagedRecord {
+  targetPath: string;
+  tempPath: string;
+  replaces: boolean;
+  /** The first folder staging had to create, if any: abort removes it again when empty. */
+  firstCreated?: string;
+}
+
+/** {@link stageFileAtomic}, synchronous, returning the staged file as data. */
+export function stageFileSync(filePath: string, data: string | Uint8Array, context?: StagingContext): StagedRecord | "unchanged" {
   const bytes = toBytes(data);
   // One stat answers "does it exist?", "same bytes?" (with a read only when the size matches) and "which mode to keep?".
   const existing = fsSync.statSync(filePath, { throwIfNoEntry: false });
@@ -127,56 +141,60 @@ function stageFileAtomicSync(filePath: string, data: string | Uint8Array, contex
   }
 
   const dir = path.dirname(filePath);
-  // mkdir reports the first folder it had to create, so abort can remove exactly those.
   let firstCreated: string | undefined;
   if (!context?.folders.has(dir)) {
     firstCreated = fsSync.mkdirSync(dir, { recursive: true });
     context?.folders.add(dir);
   }
-  const removeCreatedFolders = () => {
-    if (firstCreated === undefined) return;
-    for (let folder = dir; folder.length >= firstCreated.length; folder = path.dirname(folder)) {
-      try {
-        fsSync.rmdirSync(folder);
-        context?.folders.delete(folder);
-      } catch {
-        return; // not empty: something else lives there now
-      }
-    }
-  };
-
-  const replaces = existing !== undefined;
-  const tempPath = tempPathFor(filePath);
+  const record: StagedRecord = { targetPath: filePath, tempPath: tempPathFor(filePath), replaces: existing !== undefined, ...(firstCreated === undefined ? {} : { firstCreated }) };
   let fd: number | undefined;
   try {
-    fd = fsSync.openSync(tempPath, "wx", 0o666);
+    fd = fsSync.openSync(record.tempPath, "wx", 0o666);
     fsSync.writeFileSync(fd, bytes);
     if (existing) fsSync.fchmodSync(fd, existing.mode & 0o7777);
-    if (replaces) fsSync.fsyncSync(fd);
+    if (record.replaces) fsSync.fsyncSync(fd);
     fsSync.closeSync(fd);
     fd = undefined;
   } catch (error) {
     if (fd !== undefined) fsSync.closeSync(fd);
-    fsSync.rmSync(tempPath, { force: true });
-    removeCreatedFolders();
+    discardStaged(record, context);
     throw error;
   }
+  return record;
+}
 
-  const abort = async () => {
+/** Removes a staged temp file and the folders its staging created, when they are empty; never throws. */
+function discardStaged(record: StagedRecord, context?: StagingContext): void {
+  try {
+    fsSync.rmSync(record.tempPath, { force: true });
+  } catch {
+    // Not removable: a later run's orphan sweep takes it.
+  }
+  const { firstCreated } = record;
+  if (firstCreated === undefined) return;
+  for (let folder = path.dirname(record.targetPath); folder.length >= firstCreated.length; folder = path.dirname(folder)) {
     try {
-      fsSync.rmSync(tempPath, { force: true });
+      fsSync.rmdirSync(folder);
+      context?.folders.delete(folder);
     } catch {
-      // Already gone, or not removable: a later run's orphan sweep takes it.
+      return; // not empty: something else lives there now
     }
-    removeCreatedFolders();
-  };
+  }
+}
+
+/**
+ * The {@link StagedFile} for a staged record, wherever it was staged. Aborting after a
+ * commit changes nothing: the temp file is gone and the target's folder is not empty.
+ */
+export function stagedFile(record: StagedRecord, context?: StagingContext): StagedFile {
+  const abort = async () => discardStaged(record, context);
   return {
-    targetPath: filePath,
-    replaces,
+    targetPath: record.targetPath,
+    replaces: record.replaces,
     abort,
     async commit() {
       try {
-        fsSync.renameSync(tempPath, filePath);
+        fsSync.renameSync(record.tempPath, record.targetPath);
       } catch (error) {
         await abort();
         throw error;
