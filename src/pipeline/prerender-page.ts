@@ -2,7 +2,7 @@ import type { Article } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
 import { stageFileSync, type StagedRecord, type StagingContext } from "../publish/atomic-write.js";
 import { resolveInside } from "../publish/safe-path.js";
-import { articlePageKey, articlePagePath, likelyTagUrl, pageSiteOf, type PageSite } from "../render/article-page-plan.js";
+import { articlePageKeys, articlePagePath, likelyTagUrl, pageSiteOf, type PageSite } from "../render/article-page-plan.js";
 import { renderArticlePage } from "../render/html/article-page.js";
 import { prepareArticle } from "../render/prepare-article.js";
 import { contentHash } from "./fast-path.js";
@@ -31,6 +31,7 @@ export interface PrerenderContext {
   config: SiteConfig;
   outDir: string;
   site: PageSite;
+  pageKey: ReturnType<typeof articlePageKeys>;
   staging: StagingContext;
   /** Drafts and scheduled articles that will not publish are not rendered. */
   includeDrafts: boolean;
@@ -39,11 +40,12 @@ export interface PrerenderContext {
 }
 
 /** What a run asks of prerendering: plain data, sent to worker threads as is. */
-export type PrerenderOptions = Omit<PrerenderContext, "site" | "staging" | "config">;
+export type PrerenderOptions = Omit<PrerenderContext, "site" | "pageKey" | "staging" | "config">;
 
 /** A {@link PrerenderContext} for a run. */
 export function prerenderContext(options: PrerenderOptions & { config: SiteConfig }): PrerenderContext {
-  return { ...options, site: pageSiteOf(options.config), staging: { folders: new Set() } };
+  const site = pageSiteOf(options.config);
+  return { ...options, site, pageKey: articlePageKeys(site), staging: { folders: new Set() } };
 }
 
 /**
@@ -63,7 +65,7 @@ export function prerenderPage(article: Article, keys: { fieldsHash: string; cont
     const staged = stageFileSync(resolveInside(context.outDir, relPath), content, context.staging);
     return {
       relPath,
-      key: articlePageKey(site, `${keys.fieldsHash}:${keys.contentHash}`, prepared.tags.map(tagUrl)),
+      key: context.pageKey(`${keys.fieldsHash}:${keys.contentHash}`, prepared.tags.map(tagUrl)),
       hash: contentHash(content),
       staged,
     };

@@ -52,12 +52,15 @@ export function articlePagePath(article: Pick<Article, "permalink">): string {
 }
 
 /**
- * The input key of an article's page: equal keys give equal bytes. `articleKey` stands for
- * the article with its content (fields hash and content hash), `tagUrls` for the page
- * each of its (prepared) tags links to.
+ * A function giving the input key of an article's page on `site`: equal keys give equal
+ * bytes. `articleKey` stands for the article with its content (fields hash and content
+ * hash), `tagUrls` for the page each of its (prepared) tags links to. The site's part is
+ * hashed once: an incremental run computes a key for every page of the site.
  */
-export function articlePageKey(site: PageSite, articleKey: string, tagUrls: Array<string | undefined>): string {
-  return hashText(`page\0${stableStringify({ ...site, article: articleKey, tagUrl: tagUrls })}`);
+export function articlePageKeys(site: PageSite): (articleKey: string, tagUrls: Array<string | undefined>) => string {
+  const siteKey = hashText(`page\0${stableStringify(site)}`);
+  // JSON-quoting each tag URL keeps the joined list unambiguous (an undefined one is null).
+  return (articleKey, tagUrls) => hashText(`${siteKey}\0${articleKey}\0${JSON.stringify(tagUrls)}`);
 }
 
 /** The URL of a tag group's page, given its slug. */

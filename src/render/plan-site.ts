@@ -5,7 +5,7 @@ import { fieldsHash, hashText } from "../pipeline/article-keys.js";
 import { stableStringify } from "../publish/article-cache.js";
 import { GENERATOR } from "../version.js";
 import { absoluteUrl } from "./absolute-url.js";
-import { articlePageKey, articlePagePath, FEED_FILES, feedLinks, GROUP_FOLDERS, tagPageUrl } from "./article-page-plan.js";
+import { articlePageKeys, articlePagePath, FEED_FILES, feedLinks, GROUP_FOLDERS, tagPageUrl } from "./article-page-plan.js";
 import { renderAtom } from "./atom.js";
 import { groupArticles, groupKey, type FeedGroup } from "./feed-groups.js";
 import { newestDate, type FeedModel } from "./feed-model.js";
@@ -159,11 +159,12 @@ export function planSite(
   const tagUrl = (tag: string): string | undefined => tagPages.get(groupKey(tag));
 
   const feeds = addFeeds("", site.title, xmlSafe(config.description), base, feedItems);
+  const pageKey = articlePageKeys({ ...site, feeds });
   plan(FEED_XSL_FILE, "xsl", null, [], () => FEED_XSL);
   for (const article of pages) {
     const pageSite = { ...site, feeds, tagUrl };
     files.set(articlePagePath(article), {
-      key: articlePageKey({ ...site, feeds }, keyOf(article), preparedTags(article).map(tagUrl)),
+      key: pageKey(keyOf(article), preparedTags(article).map(tagUrl)),
       needs: [article],
       render: () => renderArticlePage(whole(article), pageSite),
     });
