@@ -17,7 +17,10 @@ import { prerenderPage, type PrerenderContext, type PrerenderedPage } from "./pr
  * sequential build's bytes.
  */
 
-/** What deriving one file's bytes gave: the outcome to cache, and for an article its content, raw and sanitised. */
+/**
+ * What deriving one file's bytes gave: the outcome to cache, and for an article its content,
+ * raw and sanitised (the raw content is empty in results from a worker thread: derive-worker.ts).
+ */
 export type Derived =
   | { kind: "article"; outcome: FileOutcome; content: string; sanitized: string; page?: PrerenderedPage }
   | { kind: "skipped"; outcome: FileOutcome }

@@ -24,6 +24,14 @@ const { articlesDir, config, prerender } = workerData as { articlesDir: string; 
 const context = prerender ? prerenderContext({ ...prerender, config }) : undefined;
 
 parentPort?.on("message", (batch: DeriveBatch) => {
-  const results = batch.files.map((file) => readAndDerive(articlesDir, file.sourcePath, file.recent, config, context));
+  const results = batch.files.map((file) => withoutRawContent(readAndDerive(articlesDir, file.sourcePath, file.recent, config, context)));
   parentPort?.postMessage({ id: batch.id, results } satisfies DeriveBatchResult);
 });
+
+/**
+ * The main thread reads only the sanitised content of a derived article (the raw HTML only
+ * when it derives a file again itself), so the raw copy does not cross threads.
+ */
+function withoutRawContent(result: ReadAndDerived): ReadAndDerived {
+  return result.ok && result.derived.kind === "article" ? { ...result, derived: { ...result.derived, content: "" } } : result;
+}
