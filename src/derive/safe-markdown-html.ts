@@ -2,6 +2,7 @@ import MarkdownIt from "markdown-it";
 import type { MarkdownIt as MarkdownItInstance, RendererRule, Token } from "markdown-it";
 import { ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, EMPTY_ALLOWED_ATTRIBUTES, URL_ATTRIBUTES } from "../render/content-rules.js";
 import { contentUrlVerdict } from "../render/content-url.js";
+import { escapeSanitizedAttribute, escapeSanitizedText } from "../render/sanitized-escapes.js";
 import { xmlSafe } from "../render/xml-safe.js";
 
 /**
@@ -105,18 +106,18 @@ class SafeMarkdownRenderer extends MarkdownIt.Renderer {
 
 /** Rules for the token types whose markup markdown-it writes itself rather than through renderToken. */
 const SAFE_RULES: Record<string, RendererRule> = {
-  text: (tokens, index) => escapeText(tokens[index]!.content),
+  text: (tokens, index) => escapeSanitizedText(tokens[index]!.content),
   softbreak: () => "\n",
   hardbreak: () => "<br />\n",
-  code_inline: (tokens, index) => `<code>${escapeText(tokens[index]!.content)}</code>`,
-  code_block: (tokens, index) => `<pre><code>${escapeText(tokens[index]!.content)}</code></pre>\n`,
+  code_inline: (tokens, index) => `<code>${escapeSanitizedText(tokens[index]!.content)}</code>`,
+  code_block: (tokens, index) => `<pre><code>${escapeSanitizedText(tokens[index]!.content)}</code></pre>\n`,
   fence: (tokens, index, _options, _env, renderer) => {
     const token = tokens[index]!;
     const safe = renderer as SafeMarkdownRenderer;
     // As markdown-it's own fence rule: the info string's first word names the language.
     const info = token.info ? safe.markdown.utils.unescapeAll(token.info).trim() : "";
     const language = info === "" ? [] : safe.keptAttributes("code", [["class", `${safe.markdown.options.langPrefix}${info.split(/(\s+)/g)[0]}`]]);
-    return `<pre><code${writeAttributes(language)}>${escapeText(token.content)}</code></pre>\n`;
+    return `<pre><code${writeAttributes(language)}>${escapeSanitizedText(token.content)}</code></pre>\n`;
   },
   image: (tokens, index, options, env, renderer) => {
     const token = tokens[index]!;
@@ -138,13 +139,5 @@ const SAFE_RULES: Record<string, RendererRule> = {
 };
 
 function writeAttributes(attributes: readonly (readonly [string, string])[]): string {
-  return attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join("");
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, "&quot;");
+  return attributes.map(([name, value]) => ` ${name}="${escapeSanitizedAttribute(value)}"`).join("");
 }
