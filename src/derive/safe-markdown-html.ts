@@ -34,6 +34,8 @@ export const SAFE_MARKDOWN_TOKENS: Readonly<Record<string, readonly string[]>> =
   image: ["src", "alt", "title"],
 };
 
+const KEPT_TAGS: ReadonlySet<string> = new Set(ALLOWED_TAGS);
+
 /**
  * True when every token (children included) is of a type in SAFE_MARKDOWN_TOKENS, names an
  * element the content rules keep, and carries only the attributes listed for its type.
@@ -42,7 +44,7 @@ export function isSafeMarkdownTokenStream(tokens: readonly Token[]): boolean {
   for (const token of tokens) {
     const attributes = Object.hasOwn(SAFE_MARKDOWN_TOKENS, token.type) ? SAFE_MARKDOWN_TOKENS[token.type] : undefined;
     if (attributes === undefined) return false;
-    if (token.tag !== "" && !ALLOWED_TAGS.includes(token.tag)) return false;
+    if (token.tag !== "" && !KEPT_TAGS.has(token.tag)) return false;
     if (token.attrs?.some(([name]) => !attributes.includes(name))) return false;
     if (token.children && !isSafeMarkdownTokenStream(token.children)) return false;
   }

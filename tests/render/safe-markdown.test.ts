@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
+import { configSchema } from "../../src/config/schema.js";
 import { renderMarkdown } from "../../src/derive/markdown.js";
+import { deriveFileBytes } from "../../src/pipeline/derive-file.js";
 import { knownSafeHtml } from "../../src/render/known-safe-html.js";
 import { sanitizeContent, sanitizeContentFully } from "../../src/render/sanitize-content.js";
 
@@ -163,5 +165,16 @@ describe("sanitizeContent's fast path for Markdown without raw HTML", () => {
 
   it("returns the empty string for empty content", () => {
     expect(sanitizeContent("", ARTICLE_URL)).toBe("");
+  });
+
+  it("is what deriving a Markdown file uses, with the full sanitiser's result", () => {
+    const config = configSchema.parse({ siteUrl: "https://example.org/" });
+    const source = '---\ntitle: "A post"\ndate: 2024-01-10\n---\n\nText with [a link](../other/) & ![img](p.png "T").\n\n```ts\nlet a = 1 < 2;\n```\n';
+    const derived = deriveFileBytes("2024/post.md", Buffer.from(source), false, config);
+    if (derived.kind !== "article" || derived.outcome.kind !== "article") throw new Error(`not derived: ${derived.kind}`);
+    const url = derived.outcome.article.url;
+    expect(knownSafeHtml(derived.content, url)).not.toBeNull();
+    expect(derived.sanitized).toBe(sanitizeContentFully(derived.content, url));
+    expect(derived.sanitized).toContain(`<a href="${new URL("../other/", url).href}">a link</a> &amp; <img src="${new URL("p.png", url).href}" alt="img" title="T" />`);
   });
 });
