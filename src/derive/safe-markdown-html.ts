@@ -59,10 +59,13 @@ export function isSafeMarkdownTokenStream(tokens: readonly Token[]): boolean {
  * dropped when not allowed (table alignment styles) or empty (but `alt`), `class` filtered
  * by ALLOWED_CLASSES, URLs resolved against `articleUrl` and judged by their scheme (an image
  * whose source is dropped, such as a `data:` image, is left out). Returns null when a URL is
- * one only sanitize-html can judge. The caller still applies xmlSafe to the whole result.
+ * one only sanitize-html can judge, or when `markdown` has a highlighter. The caller still
+ * applies xmlSafe to the whole result.
  * The tokens are not modified.
  */
 export function renderSafeMarkdownHtml(markdown: MarkdownItInstance, tokens: Token[], articleUrl: string): string | null {
+  // A highlighter writes its own HTML into code blocks: that is not markdown-it's fixed markup.
+  if (markdown.options.highlight) return null;
   const renderer = new SafeMarkdownRenderer(markdown, articleUrl);
   const html = renderer.render(tokens, { ...markdown.options, xhtmlOut: true }, {});
   return renderer.unsure ? null : html;
@@ -109,7 +112,7 @@ class SafeMarkdownRenderer extends MarkdownIt.Renderer {
 /** Rules for the token types whose markup markdown-it writes itself rather than through renderToken. */
 const SAFE_RULES: Record<string, RendererRule> = {
   text: (tokens, index) => escapeSanitizedText(tokens[index]!.content),
-  softbreak: () => "\n",
+  softbreak: (_tokens, _index, options) => (options.breaks ? "<br />\n" : "\n"),
   hardbreak: () => "<br />\n",
   code_inline: (tokens, index) => `<code>${escapeSanitizedText(tokens[index]!.content)}</code>`,
   code_block: (tokens, index) => `<pre><code>${escapeSanitizedText(tokens[index]!.content)}</code></pre>\n`,

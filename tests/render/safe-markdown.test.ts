@@ -1,9 +1,12 @@
 import fc from "fast-check";
 import { parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
+import MarkdownIt from "markdown-it";
 import { configSchema } from "../../src/config/schema.js";
 import { renderMarkdown } from "../../src/derive/markdown.js";
+import { isSafeMarkdownTokenStream, renderSafeMarkdownHtml } from "../../src/derive/safe-markdown-html.js";
 import { deriveFileBytes } from "../../src/pipeline/derive-file.js";
+import { xmlSafe } from "../../src/render/xml-safe.js";
 import { knownSafeHtml } from "../../src/render/known-safe-html.js";
 import { sanitizeContent, sanitizeContentFully } from "../../src/render/sanitize-content.js";
 
@@ -176,5 +179,16 @@ describe("sanitizeContent's fast path for Markdown without raw HTML", () => {
     expect(knownSafeHtml(derived.content, url)).not.toBeNull();
     expect(derived.sanitized).toBe(sanitizeContentFully(derived.content, url));
     expect(derived.sanitized).toContain(`<a href="${new URL("../other/", url).href}">a link</a> &amp; <img src="${new URL("p.png", url).href}" alt="img" title="T" />`);
+  });
+
+  it("follows the renderer's line-break option and declines a renderer with a highlighter", () => {
+    const body = "one\ntwo ![i](x.png)\n\n```js\nx\n```\n";
+    const breaking = new MarkdownIt({ html: true, breaks: true });
+    const tokens = breaking.parse(body, {});
+    expect(isSafeMarkdownTokenStream(tokens)).toBe(true);
+    expect(xmlSafe(renderSafeMarkdownHtml(breaking, tokens, ARTICLE_URL)!)).toBe(sanitizeContentFully(breaking.renderer.render(tokens, breaking.options, {}), ARTICLE_URL));
+    const highlighting = new MarkdownIt({ html: true, highlight: (code) => `<b>${code}</b>` });
+    expect(renderSafeMarkdownHtml(highlighting, highlighting.parse(body, {}), ARTICLE_URL)).toBeNull();
+    expect(isSafeMarkdownTokenStream(breaking.parse("a <i>b</i>", {}))).toBe(false);
   });
 });
