@@ -1,4 +1,5 @@
-import sanitizeHtml from "sanitize-html";
+import { createRequire } from "node:module";
+import type sanitizeHtmlType from "sanitize-html";
 import { absoluteSrcset } from "./absolute-srcset.js";
 import {
   ALLOWED_ATTRIBUTES,
@@ -24,6 +25,17 @@ import { xmlSafe } from "./xml-safe.js";
 const COMPOSES_WITH_MARKUP = /\u0338/;
 
 /**
+ * sanitize-html (with the CSS parser it brings) is loaded on first use: most runs sanitise
+ * only Markdown and text that take the fast path, and loading it was a tenth of an
+ * incremental run. It is a CommonJS package, so `require` loads it synchronously.
+ */
+let loadedSanitizer: typeof sanitizeHtmlType | undefined;
+function sanitizer(): typeof sanitizeHtmlType {
+  loadedSanitizer ??= createRequire(import.meta.url)("sanitize-html") as typeof sanitizeHtmlType;
+  return loadedSanitizer;
+}
+
+/**
  * Makes an article's HTML safe to publish in feeds and pages: sanitised with `sanitize-html`
  * by the rules in content-rules.ts (no scripts, styles, frames, forms, event handlers,
  * `javascript:` or `data:` URLs), every relative `href`, `src`, `cite` and `srcset` URL made
@@ -44,7 +56,7 @@ export function sanitizeContent(html: string, articleUrl: string): string {
 /** sanitizeContent always through sanitize-html, whatever produced `html`: the reference the fast path is tested against. */
 export function sanitizeContentFully(html: string, articleUrl: string): string {
   // `allowedEmptyAttributes` is a sanitize-html option its type definitions do not list yet.
-  const options: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
+  const options: sanitizeHtmlType.IOptions & { allowedEmptyAttributes: string[] } = {
     allowedTags: [...ALLOWED_TAGS],
     allowedAttributes: Object.fromEntries(Object.entries(ALLOWED_ATTRIBUTES).map(([tag, names]) => [tag, [...names]])),
     allowedEmptyAttributes: [...EMPTY_ALLOWED_ATTRIBUTES],
@@ -60,11 +72,11 @@ export function sanitizeContentFully(html: string, articleUrl: string): string {
     exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src && !frame.attribs.srcset,
     transformTags: { "*": (tagName, attribs) => ({ tagName, attribs: absoluteAttributes(attribs, articleUrl) }) },
   };
-  return xmlSafe(sanitizeHtml(xmlSafe(html), options));
+  return xmlSafe(sanitizer()(xmlSafe(html), options));
 }
 
-function absoluteAttributes(attribs: sanitizeHtml.Attributes, base: string): sanitizeHtml.Attributes {
-  const result: sanitizeHtml.Attributes = {};
+function absoluteAttributes(attribs: sanitizeHtmlType.Attributes, base: string): sanitizeHtmlType.Attributes {
+  const result: sanitizeHtmlType.Attributes = {};
   for (const [name, value] of Object.entries(attribs)) {
     if (URL_ATTRIBUTES.includes(name)) result[name] = resolveContentUrl(value, base);
     else if (SRCSET_ATTRIBUTES.includes(name)) result[name] = absoluteSrcset(value, base);
