@@ -6,6 +6,8 @@ import { PublishError, UsageError } from "./errors.js";
 import type { ContentPack } from "./pipeline/content-pack.js";
 import type { readAndDerive as ReadAndDerive } from "./pipeline/derive-file.js";
 import type { FileOutcome } from "./pipeline/load-articles.js";
+import type { PrerenderedPage } from "./pipeline/prerender-page.js";
+import { stagedFile } from "./publish/atomic-write.js";
 import type { sanitizeContent as SanitizeContent } from "./render/sanitize-content.js";
 import { defaultCacheFile, hashConfig } from "./publish/article-cache.js";
 import { checkUnchanged, saveBuildState, type RunFingerprint } from "./pipeline/fast-path.js";
@@ -47,6 +49,12 @@ export interface BuildOptions {
    * 1 keeps everything in this thread; the output is the same either way.
    */
   workers?: number;
+  /**
+   * Render and write each article's page in the thread that derives the article (default
+   * true), keeping it only when its input key matches the page planned with the whole site
+   * known (pipeline/prerender-page.ts). The output is the same either way.
+   */
+  prerender?: boolean;
 }
 
 export interface BuildSummary extends StateSummary {
@@ -178,8 +186,12 @@ async function buildLocked(
       : await openCache<FileOutcome>(cacheFile, { programVersion: codeVersion(), configHash });
 
   let pack: ContentPack | undefined;
+  // Pages rendered ahead while deriving; what publishing does not take is discarded at the end.
+  let prerendered: PrerenderedPage[] = [];
+  let published: Set<PrerenderedPage> = new Set();
   try {
     const loadedArticles = await loadArticles(articlesDir, config, {
+      ...(options.prerender === false ? {} : { prerender: { outDir, includeDrafts: options.drafts ?? false, includeFuture: options.future ?? false, now: options.now } }),
       ...(cache ? { openPack: (fresh: boolean) => (pack = openContentPack(contentPackFile(cacheFile), { fresh })) } : {}),
       ...(cache ? { cache } : {}),
       ...(fingerprint ? { listing: fingerprint.listing } : {}),
@@ -188,6 +200,7 @@ async function buildLocked(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     const { skipped, warnings, pending } = loadedArticles;
+    prerendered = loadedArticles.pages;
     const readDone = clock();
 
     const unique = disambiguate(loadedArticles.articles);
@@ -240,7 +253,7 @@ async function buildLocked(
       skipped,
       warnings,
     };
-    const rendered = refused ? null : await renderChanged(plan, (await fingerprint?.previousOutputs()) ?? null, outDir, loadContents);
+    const rendered = refused ? null : await renderChanged(plan, (await fingerprint?.previousOutputs()) ?? null, outDir, loadContents, pagesByPath(prerendered));
     const renderDone = clock();
 
     let files = { written: [] as string[], unchanged: [] as string[], removed: [] as string[] };
@@ -248,6 +261,7 @@ async function buildLocked(
     if (rendered) {
       try {
         files = await publishFiles(outDir, rendered.toWrite, { keep: rendered.kept });
+        published = rendered.usedPages;
       } catch (error) {
         throw new PublishError(`cannot publish into ${outDir} (${(error as Error).message}); nothing there was changed; check that the folder is writable and has space.`);
       }
@@ -290,7 +304,14 @@ async function buildLocked(
     };
   } finally {
     pack?.close();
+    for (const page of prerendered) if (!published.has(page) && page.staged !== "unchanged") await stagedFile(page.staged).abort();
   }
+}
+
+function pagesByPath(pages: PrerenderedPage[]): Map<string, PrerenderedPage[]> {
+  const byPath = new Map<string, PrerenderedPage[]>();
+  for (const page of pages) byPath.set(page.relPath, [...(byPath.get(page.relPath) ?? []), page]);
+  return byPath;
 }
 
 function readNow(now: BuildOptions["now"]): number {

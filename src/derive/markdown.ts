@@ -1,5 +1,7 @@
 import MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
+import { forgetSafeHtml, rememberSafeHtml } from "../render/known-safe-html.js";
+import { isSafeMarkdownTokenStream, renderSafeMarkdownHtml } from "./safe-markdown-html.js";
 
 /**
  * One Markdown renderer for the whole program: CommonMark plus tables and strikethrough,
@@ -23,10 +25,21 @@ function parseBody(source: string): Token[] {
   return lastParsed.tokens;
 }
 
-/** Renders a Markdown body to HTML. The `<!--more-->` marker is dropped. */
+/**
+ * Renders a Markdown body to HTML. The `<!--more-->` marker is dropped.
+ *
+ * When the body holds no raw HTML (every token is one isSafeMarkdownTokenStream knows), the
+ * returned string is remembered (known-safe-html.ts) with its tokens, so that sanitizeContent,
+ * given exactly this string, renders the tokens again under the content rules instead of
+ * parsing the HTML with sanitize-html. Anything else is forgotten and sanitised in full.
+ */
 export function renderMarkdown(body: string): string {
   const source = body.replace(MORE_MARKER, "");
-  return markdown.renderer.render(parseBody(source), markdown.options, {});
+  const tokens = parseBody(source);
+  const html = markdown.renderer.render(tokens, markdown.options, {});
+  if (isSafeMarkdownTokenStream(tokens)) rememberSafeHtml(html, (articleUrl) => renderSafeMarkdownHtml(markdown, tokens, articleUrl));
+  else forgetSafeHtml();
+  return html;
 }
 
 /** Renders one paragraph's inline Markdown (emphasis, links, code) to HTML, without a `<p>`. */

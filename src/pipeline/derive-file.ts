@@ -9,6 +9,7 @@ import { splitFrontMatter } from "../read/split-front-matter.js";
 import { sanitizeContent } from "../render/sanitize-content.js";
 import { fieldsHash } from "./article-keys.js";
 import type { FileOutcome } from "./load-articles.js";
+import { prerenderPage, type PrerenderContext, type PrerenderedPage } from "./prerender-page.js";
 
 /**
  * The work done for one article file that the cache could not serve, in the main thread or
@@ -16,17 +17,23 @@ import type { FileOutcome } from "./load-articles.js";
  * sequential build's bytes.
  */
 
-/** What deriving one file's bytes gave: the outcome to cache, and for an article its content, raw and sanitised. */
+/**
+ * What deriving one file's bytes gave: the outcome to cache, and for an article its content,
+ * raw and sanitised (the raw content is empty in results from a worker thread: derive-worker.ts).
+ */
 export type Derived =
-  | { kind: "article"; outcome: FileOutcome; content: string; sanitized: string }
+  | { kind: "article"; outcome: FileOutcome; content: string; sanitized: string; page?: PrerenderedPage }
   | { kind: "skipped"; outcome: FileOutcome }
   | { kind: "pending"; pending: Diagnostic };
 
 /** A file read and derived, or why it could not be read. */
 export type ReadAndDerived = { ok: true; hash: string; derived: Derived } | { ok: false; diagnostic: Diagnostic };
 
-/** Decodes, splits and derives one file's bytes; `pending` when it looks mid-write (`recent` files only). */
-export function deriveFileBytes(sourcePath: string, bytes: Uint8Array, recent: boolean, config: SiteConfig): Derived {
+/**
+ * Decodes, splits and derives one file's bytes; `pending` when it looks mid-write (`recent`
+ * files only). With `prerender`, an article's page is rendered and staged too (prerender-page.ts).
+ */
+export function deriveFileBytes(sourcePath: string, bytes: Uint8Array, recent: boolean, config: SiteConfig, prerender?: PrerenderContext): Derived {
   const decoded = decodeSource(sourcePath, bytes, recent);
   if (!decoded.ok) {
     return decoded.kind === "pending"
@@ -41,17 +48,21 @@ export function deriveFileBytes(sourcePath: string, bytes: Uint8Array, recent: b
   if (!result.ok) return { kind: "skipped", outcome: { kind: "skipped", diagnostics: result.diagnostics } };
   const content = result.article.contentHtml;
   const article = { ...result.article, contentHtml: "" };
+  // Sanitised against the article's own URL; the rare article whose URL disambiguation changes is sanitised again.
+  const sanitized = sanitizeContent(content, article.url);
+  const keys = { contentHash: hashContent(Buffer.from(content)), fieldsHash: fieldsHash(article) };
+  const page = prerender ? prerenderPage(article, keys, sanitized, prerender) : undefined;
   return {
     kind: "article",
     content,
-    // Sanitised against the article's own URL; the rare article whose URL disambiguation changes is sanitised again.
-    sanitized: sanitizeContent(content, article.url),
-    outcome: { kind: "article", article, contentHash: hashContent(Buffer.from(content)), fieldsHash: fieldsHash(article), diagnostics: result.diagnostics },
+    sanitized,
+    ...(page ? { page } : {}),
+    outcome: { kind: "article", article, ...keys, diagnostics: result.diagnostics },
   };
 }
 
-/** Reads one file (synchronously: small files, and a worker has nothing else to do) and derives it. */
-export function readAndDerive(articlesDir: string, sourcePath: string, recent: boolean, config: SiteConfig): ReadAndDerived {
+/** Reads one file (synchronously: small files, and a worker has nothing else to do) and derives it (see {@link deriveFileBytes}). */
+export function readAndDerive(articlesDir: string, sourcePath: string, recent: boolean, config: SiteConfig, prerender?: PrerenderContext): ReadAndDerived {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path.join(articlesDir, sourcePath));
@@ -61,5 +72,5 @@ export function readAndDerive(articlesDir: string, sourcePath: string, recent: b
       diagnostic: { file: sourcePath, message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions; the file is skipped` },
     };
   }
-  return { ok: true, hash: hashContent(bytes), derived: deriveFileBytes(sourcePath, bytes, recent, config) };
+  return { ok: true, hash: hashContent(bytes), derived: deriveFileBytes(sourcePath, bytes, recent, config, prerender) };
 }

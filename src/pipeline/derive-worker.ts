@@ -1,10 +1,11 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { SiteConfig } from "../config/schema.js";
 import { readAndDerive, type ReadAndDerived } from "./derive-file.js";
+import { prerenderContext, type PrerenderOptions } from "./prerender-page.js";
 
 /**
  * A worker thread of the derive pool (worker-pool.ts): reads and derives the files it is
- * sent, in the order sent, and posts the results back. Holds no state between batches.
+ * sent (rendering and staging their pages when asked: prerender-page.ts), in the order sent, and posts the results back. Holds no state between batches.
  */
 
 /** A batch of files for a worker. */
@@ -19,9 +20,18 @@ export interface DeriveBatchResult {
   results: ReadAndDerived[];
 }
 
-const { articlesDir, config } = workerData as { articlesDir: string; config: SiteConfig };
+const { articlesDir, config, prerender } = workerData as { articlesDir: string; config: SiteConfig; prerender?: PrerenderOptions };
+const context = prerender ? prerenderContext({ ...prerender, config }) : undefined;
 
 parentPort?.on("message", (batch: DeriveBatch) => {
-  const results = batch.files.map((file) => readAndDerive(articlesDir, file.sourcePath, file.recent, config));
+  const results = batch.files.map((file) => withoutRawContent(readAndDerive(articlesDir, file.sourcePath, file.recent, config, context)));
   parentPort?.postMessage({ id: batch.id, results } satisfies DeriveBatchResult);
 });
+
+/**
+ * The main thread reads only the sanitised content of a derived article (the raw HTML only
+ * when it derives a file again itself), so the raw copy does not cross threads.
+ */
+function withoutRawContent(result: ReadAndDerived): ReadAndDerived {
+  return result.ok && result.derived.kind === "article" ? { ...result, derived: { ...result.derived, content: "" } } : result;
+}

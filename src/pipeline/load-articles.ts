@@ -5,6 +5,7 @@ import { findArticleFiles, type FoundFiles } from "../read/find-article-files.js
 import { INCOMPLETE_GRACE_MS, judgeSourceStat, statSource } from "../read/read-source.js";
 import type { ContentPack, PackedContent } from "./content-pack.js";
 import type { ReadAndDerived } from "./derive-file.js";
+import { prerenderContext, type PrerenderedPage, type PrerenderOptions } from "./prerender-page.js";
 import { BATCH_SIZE, deriveInWorkers, useWorkers, workerCount } from "./worker-pool.js";
 
 /**
@@ -35,6 +36,8 @@ export interface LoadedArticles {
   pending: Diagnostic[];
   /** Threads that derived files: 1 when this thread did (or nothing needed deriving). */
   workers: number;
+  /** Pages rendered and staged while deriving (`prerender`): the caller publishes or discards each. */
+  pages: PrerenderedPage[];
 }
 
 /** What one file contributed, kept per file so results are reported in file order however they were derived. */
@@ -64,6 +67,8 @@ export async function loadArticles(
      * once it is known whether every file needs deriving (then the pack starts afresh).
      */
     openPack?: (fresh: boolean) => ContentPack;
+    /** Render and stage each derived article's page as it is derived (prerender-page.ts). */
+    prerender?: PrerenderOptions;
   },
 ): Promise<LoadedArticles> {
   const found = options.listing?.found ?? (await findArticleFiles(articlesDir));
@@ -87,6 +92,7 @@ export async function loadArticles(
   options.onProgress?.(served, total);
 
   const pack = options.openPack?.(toDerive.length === total);
+  const pages: PrerenderedPage[] = [];
   /** Takes one derived file's result as it arrives; its content goes to the pack (or memory) at once. */
   const settle = (position: number, result: ReadAndDerived): void => {
     const file = toDerive[position] as (typeof toDerive)[number];
@@ -94,6 +100,7 @@ export async function loadArticles(
       slots[file.index] = { refused: "skipped", diagnostic: result.diagnostic };
       return;
     }
+    if (result.derived.kind === "article" && result.derived.page) pages.push(result.derived.page);
     // A file touched but not changed: what the cache holds is what was just derived.
     let outcome = options.cache?.lookupByHash(file.sourcePath, result.hash);
     if (!outcome) {
@@ -118,17 +125,18 @@ export async function loadArticles(
     const progress = (done: number) => options.onProgress?.(served + done, total);
     if (useWorkers(toDerive.length, workers)) {
       threads = Math.min(workers.count, Math.ceil(toDerive.length / BATCH_SIZE));
-      await deriveInWorkers(articlesDir, config, toDerive, workers.count, settle, progress);
+      await deriveInWorkers(articlesDir, config, options.prerender, toDerive, workers.count, settle, progress);
     } else {
       const { readAndDerive } = await import("./derive-file.js");
+      const context = options.prerender ? prerenderContext({ ...options.prerender, config }) : undefined;
       toDerive.forEach((file, position) => {
-        settle(position, readAndDerive(articlesDir, file.sourcePath, file.recent, config));
+        settle(position, readAndDerive(articlesDir, file.sourcePath, file.recent, config, context));
         progress(position + 1);
       });
     }
   }
 
-  const loaded: LoadedArticles = { articles: [], contentHashes: new Map(), contents: new Map(), fieldsHashes: new Map(), packed: new Map(), skipped: [...found.diagnostics], warnings: [], pending: [], workers: threads };
+  const loaded: LoadedArticles = { articles: [], contentHashes: new Map(), contents: new Map(), fieldsHashes: new Map(), packed: new Map(), skipped: [...found.diagnostics], warnings: [], pending: [], workers: threads, pages };
   found.files.forEach((sourcePath, index) => {
     const slot = slots[index] as Slot;
     if ("refused" in slot) {

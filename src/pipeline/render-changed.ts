@@ -1,7 +1,10 @@
 import path from "node:path";
 import type { Article } from "../article.js";
 import { fileVersions, sameVersion, type FileVersion, type OutputRecord } from "../publish/build-state.js";
+import { stagedFile } from "../publish/atomic-write.js";
+import type { FileSource } from "../publish/publish-files.js";
 import type { PlannedFile } from "../render/plan-site.js";
+import type { PrerenderedPage } from "./prerender-page.js";
 import { contentHash } from "./fast-path.js";
 
 /** What rendering an incremental run produced. */
@@ -10,13 +13,15 @@ export interface RenderedChanges {
    * Files to publish, as functions that render them (publishFiles calls each as it stages
    * the file): null from one means its bytes hash to the recorded hash of an untouched file.
    */
-  toWrite: Map<string, () => string | null>;
+  toWrite: Map<string, FileSource>;
   /** Files out/ already holds exactly: their input key (or their new bytes' hash) matches the recorded file, which is as it was left. */
   kept: string[];
   /** Every planned file's input key and content hash, for the next build state. */
   records: Map<string, { key: string; hash: string }>;
   /** The versions (stat) of kept files, as just checked: the build state need not stat them again. */
   keptVersions: Map<string, FileVersion>;
+  /** The pages rendered ahead that were taken; the caller discards the others. */
+  usedPages: Set<PrerenderedPage>;
 }
 
 /**
@@ -24,14 +29,16 @@ export interface RenderedChanges {
  * state's and which still has the version (stat) the previous run left is kept without
  * rendering or reading; the others are returned as rendering functions for publishFiles, and
  * one whose bytes hash to the recorded hash of such an untouched file is kept too, without
- * reading it. Content that cached articles lack is fetched with `loadContents` first, for
- * exactly the files to be rendered.
+ * reading it. A page rendered ahead (`prerendered`, by path) whose key is the planned key is
+ * taken as rendered: its staged file is published as is. Content that cached articles lack
+ * is fetched with `loadContents` first, for exactly the files still to be rendered.
  */
 export async function renderChanged(
   plan: Map<string, PlannedFile>,
   previous: Map<string, OutputRecord> | null,
   outDir: string,
   loadContents: (articles: Article[]) => Promise<void>,
+  prerendered: Map<string, PrerenderedPage[]> = new Map(),
 ): Promise<RenderedChanges> {
   const relPaths = [...plan.keys()];
   const recorded = relPaths.map((relPath) => previous?.get(relPath));
@@ -43,7 +50,7 @@ export async function renderChanged(
     return record !== undefined && version !== null && version !== undefined && sameVersion(version, record) ? record : undefined;
   });
 
-  const result: RenderedChanges = { toWrite: new Map(), kept: [], records: new Map(), keptVersions: new Map() };
+  const result: RenderedChanges = { toWrite: new Map(), kept: [], records: new Map(), keptVersions: new Map(), usedPages: new Set() };
   const toRender: number[] = [];
   relPaths.forEach((relPath, index) => {
     const planned = plan.get(relPath) as PlannedFile;
@@ -52,7 +59,17 @@ export async function renderChanged(
       result.kept.push(relPath);
       result.keptVersions.set(relPath, versions[index] as FileVersion);
       result.records.set(relPath, { key: planned.key, hash: record.hash });
-    } else toRender.push(index);
+      return;
+    }
+    const page = prerendered.get(relPath)?.find((candidate) => candidate.key === planned.key);
+    if (page) {
+      result.usedPages.add(page);
+      result.records.set(relPath, { key: planned.key, hash: page.hash });
+      if (page.staged === "unchanged") result.kept.push(relPath);
+      else result.toWrite.set(relPath, stagedFile(page.staged));
+      return;
+    }
+    toRender.push(index);
   });
 
   const needed = new Set<Article>();

@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { SiteConfig } from "../config/schema.js";
 import type { ReadAndDerived } from "./derive-file.js";
 import type { DeriveBatch, DeriveBatchResult } from "./derive-worker.js";
+import type { PrerenderOptions } from "./prerender-page.js";
 
 /**
  * Below this many files to derive, threads cost more to start (each loads the derivers) than
@@ -52,6 +53,7 @@ export function useWorkers(fileCount: number, workers: { count: number; explicit
 export async function deriveInWorkers(
   articlesDir: string,
   config: SiteConfig,
+  prerender: PrerenderOptions | undefined,
   files: Array<{ sourcePath: string; recent: boolean }>,
   workers: number,
   onResult: (position: number, result: ReadAndDerived) => void,
@@ -61,7 +63,7 @@ export async function deriveInWorkers(
   if (!script) throw new Error("the worker script is missing; build feedwright with `npm run build:ts`");
   const batches: DeriveBatch[] = [];
   for (let start = 0, id = 0; start < files.length; start += BATCH_SIZE, id++) batches.push({ id, files: files.slice(start, start + BATCH_SIZE) });
-  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(script, { workerData: { articlesDir, config } }));
+  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(script, { workerData: { articlesDir, config, prerender } }));
   let done = 0;
   try {
     await new Promise<void>((resolve, reject) => {

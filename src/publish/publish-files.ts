@@ -1,6 +1,7 @@
+import { readdirSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { type StagedFile, TEMP_FILE_PATTERN, hasSameBytes, stageFileAtomic, syncDirectory } from "./atomic-write.js";
+import { type StagedFile, type StagingContext, TEMP_FILE_PATTERN, hasSameBytes, stageFileAtomic, syncDirectory } from "./atomic-write.js";
 import { LOCK_FILE, defaultIsProcessAlive } from "./lock.js";
 import { MANIFEST_FILE, readManifest, staleFiles, writeManifest } from "./manifest.js";
 import { publishBatches } from "./publish-order.js";
@@ -11,8 +12,14 @@ import { UnsafePathError, assertSafeRelativePath, resolveInside } from "./safe-p
  * A file's content, or a function that renders it when it is about to be staged, so a
  * large site is never held in memory whole; the function returns null for a file the
  * caller has proven unchanged after rendering it (it is then left alone, like an unchanged file).
+ * Or a file the caller staged already (a worker thread rendered and staged it: see
+ * atomic-write.ts `stagedFile`): it is committed with the others, or aborted if the run fails.
  */
-export type FileSource = string | Uint8Array | (() => string | Uint8Array | null);
+export type FileSource = string | Uint8Array | (() => string | Uint8Array | null) | StagedFile;
+
+function isStagedFile(source: FileSource): source is StagedFile {
+  return typeof source === "object" && "commit" in source;
+}
 
 /** What a publish did (or, with `dryRun`, would do). Paths are relative to the out dir, `/`-separated, sorted. */
 export interface PublishResult {
@@ -95,7 +102,8 @@ async function removeOrphanTempFiles(
   await forEachLimited([...folders], WRITE_CONCURRENCY, async (folder) => {
     let names: string[];
     try {
-      names = await fs.readdir(folder);
+      // Synchronous: most folders of a cold build do not exist yet, and a failed lookup costs microseconds.
+      names = readdirSync(folder);
     } catch {
       return;
     }
@@ -156,8 +164,9 @@ async function abortAll(staged: Iterable<StagedFile>): Promise<void> {
  * with feedwright's own files); one bad path throws {@link UnsafePathError}
  * before anything is written. Then:
  * 1. leftover temp files from killed runs are removed;
- * 2. every changed file is staged: written to a temp file next to its target
- *    and flushed to disk (unchanged files are left alone). If any staging
+ * 2. every changed file is staged: written to a temp file next to its target,
+ *    flushed to disk when it replaces a published file (unchanged files are
+ *    left alone). If any staging
  *    fails (disk full, permissions), all staged files are discarded and the
  *    error is thrown with the out dir as it was;
  * 3. the manifest is extended to list every file about to appear, so a run
@@ -179,119 +188,140 @@ export async function publishFiles(
   const kept = [...(opts.keep ?? [])].filter((relPath) => !files.has(relPath));
   const relPaths = [...files.keys()].sort(byCodeUnit);
   const allPaths = [...relPaths, ...kept].sort(byCodeUnit);
-  validatePaths(allPaths);
   const isProcessAlive = opts.isProcessAlive ?? defaultIsProcessAlive;
   const now = opts.now ?? Date.now;
+  const preStaged = [...files.values()].filter(isStagedFile);
   const contentOf = (relPath: string): string | Uint8Array | null => {
-    const source = files.get(relPath) as FileSource;
+    const source = files.get(relPath) as Exclude<FileSource, StagedFile>;
     return typeof source === "function" ? source() : source;
   };
+  const staging: StagingContext = { folders: new Set() };
   /** Stages one file unless its content is unchanged; the rendered content is dropped once staged. */
   const stage = async (relPath: string): Promise<StagedFile | "unchanged"> => {
+    const source = files.get(relPath) as FileSource;
+    if (isStagedFile(source)) return source;
     const content = contentOf(relPath);
-    return content === null ? "unchanged" : stageFileAtomic(resolveInside(outDir, relPath), content);
+    return content === null ? "unchanged" : stageFileAtomic(resolveInside(outDir, relPath), content, staging);
   };
-
-  const previous = await readManifest(outDir);
-  const stale = staleFiles(previous, allPaths);
-  const unchanged: string[] = [...kept];
-
-  if (opts.dryRun) {
-    const written: string[] = [];
-    for (const relPath of relPaths) {
-      const content = contentOf(relPath);
-      const same = content === null || (await hasSameBytes(resolveInside(outDir, relPath), content));
-      (same ? unchanged : written).push(relPath);
-    }
-    const removable: string[] = [];
-    for (const relPath of stale) {
-      const stat = await fs.lstat(resolveInside(outDir, relPath)).catch(() => null);
-      if (stat?.isFile()) removable.push(relPath);
-    }
-    return { written, unchanged, removed: removable };
+  try {
+    return await publishStaged();
+  } catch (error) {
+    // Files staged by the caller are this run's to discard too (after a commit this is a no-op).
+    await abortAll(preStaged);
+    throw error;
   }
 
-  const folders = new Set<string>([path.resolve(outDir)]);
-  for (const relPath of [...relPaths, ...stale]) folders.add(path.dirname(resolveInside(outDir, relPath)));
-  await removeOrphanTempFiles(folders, isProcessAlive, now);
+  async function publishStaged(): Promise<PublishResult> {
+    validatePaths(allPaths);
 
-  // A stale file standing where a folder must now go (or the reverse) blocks staging, so it goes first.
-  const inTheWay = stale.filter((old) => relPaths.some((p) => p.startsWith(`${old}/`) || old.startsWith(`${p}/`)));
+    const previous = await readManifest(outDir);
+    const stale = staleFiles(previous, allPaths);
+    const unchanged: string[] = [...kept];
 
-  const staged = new Map<string, StagedFile>();
-  try {
-    await forEachLimited(
-      relPaths.filter((p) => !inTheWay.some((old) => p.startsWith(`${old}/`))),
-      WRITE_CONCURRENCY,
-      async (relPath) => {
+    if (opts.dryRun) {
+      const written: string[] = [];
+      for (const relPath of relPaths) {
+        if (isStagedFile(files.get(relPath) as FileSource)) {
+          written.push(relPath);
+          continue;
+        }
+        const content = contentOf(relPath);
+        const same = content === null || (await hasSameBytes(resolveInside(outDir, relPath), content));
+        (same ? unchanged : written).push(relPath);
+      }
+      const removable: string[] = [];
+      for (const relPath of stale) {
+        const stat = await fs.lstat(resolveInside(outDir, relPath)).catch(() => null);
+        if (stat?.isFile()) removable.push(relPath);
+      }
+      // A dry run publishes nothing, so what the caller staged goes too.
+      await abortAll(preStaged);
+      return { written, unchanged, removed: removable };
+    }
+
+    const folders = new Set<string>([path.resolve(outDir)]);
+    for (const relPath of [...relPaths, ...stale]) folders.add(path.dirname(resolveInside(outDir, relPath)));
+    await removeOrphanTempFiles(folders, isProcessAlive, now);
+
+    // A stale file standing where a folder must now go (or the reverse) blocks staging, so it goes first.
+    const inTheWay = stale.filter((old) => relPaths.some((p) => p.startsWith(`${old}/`) || old.startsWith(`${p}/`)));
+
+    const staged = new Map<string, StagedFile>();
+    try {
+      await forEachLimited(
+        relPaths.filter((p) => !inTheWay.some((old) => p.startsWith(`${old}/`))),
+        WRITE_CONCURRENCY,
+        async (relPath) => {
+          const outcome = await stage(relPath);
+          if (outcome === "unchanged") unchanged.push(relPath);
+          else {
+            staged.set(relPath, outcome);
+            opts.onProgress?.("staged", relPath);
+          }
+        },
+      );
+      await writeManifest(outDir, [...previous, ...allPaths]);
+    } catch (error) {
+      await abortAll(staged.values());
+      throw error;
+    }
+
+    const removedEarly = await removeStaleFiles(outDir, inTheWay);
+    // Paths below a file that was in the way could only be staged once it was gone.
+    const unchangedSet = new Set(unchanged);
+    try {
+      for (const relPath of relPaths) {
+        if (staged.has(relPath) || unchangedSet.has(relPath)) continue;
         const outcome = await stage(relPath);
         if (outcome === "unchanged") unchanged.push(relPath);
         else {
           staged.set(relPath, outcome);
           opts.onProgress?.("staged", relPath);
         }
-      },
+      }
+    } catch (error) {
+      await abortAll(staged.values());
+      throw error;
+    }
+
+    const committed = new Set<string>();
+    try {
+      for (const batch of publishBatches(staged.keys())) {
+        // A chunk at a time, reported in batch order; a failed rename stops the run before the next chunk.
+        for (let start = 0; start < batch.length; start += WRITE_CONCURRENCY) {
+          const chunk = batch.slice(start, start + WRITE_CONCURRENCY);
+          const outcomes = await Promise.allSettled(chunk.map((relPath) => (staged.get(relPath) as StagedFile).commit()));
+          let failure: PromiseRejectedResult | undefined;
+          outcomes.forEach((outcome, index) => {
+            const relPath = chunk[index] as string;
+            if (outcome.status === "rejected") failure ??= outcome;
+            else {
+              committed.add(relPath);
+              opts.onProgress?.("committed", relPath);
+            }
+          });
+          if (failure) throw failure.reason;
+        }
+        // Only a replaced file's rename needs to survive a power cut (see stageFileAtomic).
+        const replaced = batch.filter((relPath) => (staged.get(relPath) as StagedFile).replaces);
+        const batchFolders = [...new Set(replaced.map((relPath) => path.dirname(resolveInside(outDir, relPath))))];
+        await forEachLimited(batchFolders, WRITE_CONCURRENCY, syncDirectory);
+      }
+    } catch (error) {
+      await abortAll([...staged].filter(([relPath]) => !committed.has(relPath)).map(([, file]) => file));
+      throw error;
+    }
+
+    const removedLate = await removeStaleFiles(
+      outDir,
+      stale.filter((relPath) => !inTheWay.includes(relPath)),
     );
-    await writeManifest(outDir, [...previous, ...allPaths]);
-  } catch (error) {
-    await abortAll(staged.values());
-    throw error;
+    await writeManifest(outDir, allPaths);
+
+    return {
+      written: [...staged.keys()].sort(byCodeUnit),
+      unchanged: unchanged.sort(byCodeUnit),
+      removed: [...removedEarly, ...removedLate].sort(byCodeUnit),
+    };
   }
-
-  const removedEarly = await removeStaleFiles(outDir, inTheWay);
-  // Paths below a file that was in the way could only be staged once it was gone.
-  const unchangedSet = new Set(unchanged);
-  try {
-    for (const relPath of relPaths) {
-      if (staged.has(relPath) || unchangedSet.has(relPath)) continue;
-      const outcome = await stage(relPath);
-      if (outcome === "unchanged") unchanged.push(relPath);
-      else {
-        staged.set(relPath, outcome);
-        opts.onProgress?.("staged", relPath);
-      }
-    }
-  } catch (error) {
-    await abortAll(staged.values());
-    throw error;
-  }
-
-  const committed = new Set<string>();
-  try {
-    for (const batch of publishBatches(staged.keys())) {
-      // Renames overlap, a chunk at a time (one by one they were most of a cold build's write
-      // time); each chunk settles before the next starts and is reported in batch order.
-      for (let start = 0; start < batch.length; start += WRITE_CONCURRENCY) {
-        const chunk = batch.slice(start, start + WRITE_CONCURRENCY);
-        const outcomes = await Promise.allSettled(chunk.map((relPath) => (staged.get(relPath) as StagedFile).commit()));
-        let failure: PromiseRejectedResult | undefined;
-        outcomes.forEach((outcome, index) => {
-          const relPath = chunk[index] as string;
-          if (outcome.status === "rejected") failure ??= outcome;
-          else {
-            committed.add(relPath);
-            opts.onProgress?.("committed", relPath);
-          }
-        });
-        if (failure) throw failure.reason;
-      }
-      const batchFolders = [...new Set(batch.map((relPath) => path.dirname(resolveInside(outDir, relPath))))];
-      await forEachLimited(batchFolders, WRITE_CONCURRENCY, syncDirectory);
-    }
-  } catch (error) {
-    await abortAll([...staged].filter(([relPath]) => !committed.has(relPath)).map(([, file]) => file));
-    throw error;
-  }
-
-  const removedLate = await removeStaleFiles(
-    outDir,
-    stale.filter((relPath) => !inTheWay.includes(relPath)),
-  );
-  await writeManifest(outDir, allPaths);
-
-  return {
-    written: [...staged.keys()].sort(byCodeUnit),
-    unchanged: unchanged.sort(byCodeUnit),
-    removed: [...removedEarly, ...removedLate].sort(byCodeUnit),
-  };
 }

@@ -47,6 +47,21 @@ export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 export const ALLOWED_LINK_SCHEMES: readonly string[] = ["http", "https", "mailto"];
 export const ALLOWED_MEDIA_SCHEMES: readonly string[] = ["http", "https"];
 
+/** Elements whose URLs follow ALLOWED_MEDIA_SCHEMES instead of ALLOWED_LINK_SCHEMES. */
+export const ALLOWED_SCHEMES_BY_TAG: Readonly<Record<string, readonly string[]>> = {
+  img: ALLOWED_MEDIA_SCHEMES,
+  source: ALLOWED_MEDIA_SCHEMES,
+};
+
+/** Classes kept, per element whose `class` is filtered; other classes in the attribute are removed. */
+export const ALLOWED_CLASSES: Readonly<Record<string, readonly RegExp[]>> = {
+  code: [/^language-[\w+#-]+$/],
+  pre: [/^language-[\w+#-]+$/],
+};
+
+/** Attributes kept when their value is empty (sanitize-html's rule: an empty `alt` says "decorative image"). */
+export const EMPTY_ALLOWED_ATTRIBUTES: readonly string[] = ["alt"];
+
 /** Attributes holding one URL, made absolute against the article's URL. */
 export const URL_ATTRIBUTES: readonly string[] = ["href", "src", "cite"];
 

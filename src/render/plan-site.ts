@@ -5,6 +5,7 @@ import { fieldsHash, hashText } from "../pipeline/article-keys.js";
 import { stableStringify } from "../publish/article-cache.js";
 import { GENERATOR } from "../version.js";
 import { absoluteUrl } from "./absolute-url.js";
+import { articlePageKeys, articlePagePath, FEED_FILES, feedLinks, GROUP_FOLDERS, tagPageUrl } from "./article-page-plan.js";
 import { renderAtom } from "./atom.js";
 import { groupArticles, groupKey, type FeedGroup } from "./feed-groups.js";
 import { newestDate, type FeedModel } from "./feed-model.js";
@@ -18,11 +19,7 @@ import { prepareArticle, preparePerson, prepareTags } from "./prepare-article.js
 import { renderRss } from "./rss.js";
 import { xmlSafe } from "./xml-safe.js";
 
-/** Output file names of every feed, relative to its folder (the output folder, or `tags/<slug>/`). */
-export const FEED_FILES = { rss: "rss.xml", atom: "atom.xml", json: "feed.json" } as const;
-
-/** Folders of the per-tag and per-author feeds and pages, relative to the output folder. */
-export const GROUP_FOLDERS = { tags: "tags/", authors: "authors/" } as const;
+export { FEED_FILES, GROUP_FOLDERS };
 
 export { fieldsHash, hashText };
 
@@ -135,11 +132,7 @@ export function planSite(
 
   /** Plans the three feeds of one folder ("" for the site's own) and returns their links. */
   const addFeeds = (folder: string, title: string, description: string, homeUrl: string, items: Article[]): FeedLinks => {
-    const feedUrls = {
-      rss: new URL(folder + FEED_FILES.rss, base).href,
-      atom: new URL(folder + FEED_FILES.atom, base).href,
-      json: new URL(folder + FEED_FILES.json, base).href,
-    };
+    const { title: _title, ...feedUrls } = feedLinks(folder, base, title);
     const model: FeedModel = {
       ...shared,
       title,
@@ -162,16 +155,19 @@ export function planSite(
   };
 
   const tagGroups = groupArticles(pages, preparedTags, "tag");
-  const tagPages = new Map(tagGroups.map((group) => [groupKey(group.name), new URL(`${GROUP_FOLDERS.tags}${group.slug}/`, base).href]));
+  const tagPages = new Map(tagGroups.map((group) => [groupKey(group.name), tagPageUrl(group.slug, base)]));
   const tagUrl = (tag: string): string | undefined => tagPages.get(groupKey(tag));
 
   const feeds = addFeeds("", site.title, xmlSafe(config.description), base, feedItems);
+  const pageKey = articlePageKeys({ ...site, feeds });
   plan(FEED_XSL_FILE, "xsl", null, [], () => FEED_XSL);
   for (const article of pages) {
     const pageSite = { ...site, feeds, tagUrl };
-    plan(`${article.permalink.slice(1)}index.html`, "page", { ...pageSite, article: keyOf(article), tagUrl: preparedTags(article).map(tagUrl) }, [article], () =>
-      renderArticlePage(whole(article), pageSite),
-    );
+    files.set(articlePagePath(article), {
+      key: pageKey(keyOf(article), preparedTags(article).map(tagUrl)),
+      needs: [article],
+      render: () => renderArticlePage(whole(article), pageSite),
+    });
   }
   // Listing pages show no content: their keys leave it out, so an edit to a body alone does not re-render them.
   const listed = (articles: Article[]) => articles.map(fieldsKeyOf);

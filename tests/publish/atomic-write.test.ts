@@ -73,6 +73,18 @@ describe("writeFileAtomic", () => {
 });
 
 describe("stageFileAtomic", () => {
+  it("says whether it replaces a file (those alone are fsynced before the rename)", async () => {
+    const dir = await makeTempDir(created);
+    const target = path.join(dir, "feed.xml");
+    const fresh = await stageFileAtomic(target, "one");
+    expect(fresh !== "unchanged" && fresh.replaces).toBe(false);
+    if (fresh !== "unchanged") await fresh.commit();
+    const replacing = await stageFileAtomic(target, "two");
+    expect(replacing !== "unchanged" && replacing.replaces).toBe(true);
+    if (replacing !== "unchanged") await replacing.commit();
+    expect(await fs.readFile(target, "utf8")).toBe("two");
+  });
+
   it("writes nothing visible until commit", async () => {
     const dir = await makeTempDir(created);
     const target = path.join(dir, "feed.xml");

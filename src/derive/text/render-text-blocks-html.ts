@@ -1,3 +1,5 @@
+import { forgetSafeHtml, rememberSafeHtml } from "../../render/known-safe-html.js";
+import { escapeSanitizedText } from "../../render/sanitized-escapes.js";
 import type { TextBlock } from "./types.js";
 
 /**
@@ -7,6 +9,19 @@ import type { TextBlock } from "./types.js";
  * inline Markdown renderer for Markdown files.
  */
 export function renderTextBlocksHtml(blocks: readonly TextBlock[], renderInline: (text: string) => string = escapeHtml): string {
+  const html = blocksHtml(blocks, renderInline, escapeHtml);
+  // Only escaped text and fixed markup, no URLs: sanitizeContent may write it again as
+  // sanitize-html would (known-safe-html.ts). Inline Markdown may hold raw HTML: not vouched for.
+  if (renderInline === escapeHtml) {
+    const safe = blocksHtml(blocks, escapeSanitizedText, escapeSanitizedText);
+    rememberSafeHtml(html, () => safe);
+  } else {
+    forgetSafeHtml();
+  }
+  return html;
+}
+
+function blocksHtml(blocks: readonly TextBlock[], renderInline: (text: string) => string, escapeCaption: (text: string) => string): string {
   return blocks
     .map((block) => {
       switch (block.type) {
@@ -16,8 +31,8 @@ export function renderTextBlocksHtml(blocks: readonly TextBlock[], renderInline:
           return `<h2>${renderInline(block.text)}</h2>`;
         case "figure": {
           const parts: string[] = [];
-          if (block.caption !== null) parts.push(escapeHtml(block.caption));
-          if (block.credit !== null) parts.push(`<small class="credit">${escapeHtml(block.credit)}</small>`);
+          if (block.caption !== null) parts.push(escapeCaption(block.caption));
+          if (block.credit !== null) parts.push(`<small class="credit">${escapeCaption(block.credit)}</small>`);
           return `<figure><figcaption>${parts.join(" ")}</figcaption></figure>`;
         }
       }

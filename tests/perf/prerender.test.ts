@@ -1,0 +1,113 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus, listArticleFiles } from "../../bench/generate-corpus.mjs";
+import type * as Library from "../../src/index.js";
+import { makeFixture, repoRoot, SETTLED_MTIME, writeFiles } from "../helpers/fixture.js";
+
+/**
+ * Article pages are rendered ahead, in the thread that derives each article, and kept only
+ * when their key matches the page planned with the whole site known. These builds compare
+ * that with rendering every page at the end, on articles chosen to make the guesses wrong:
+ * tags whose slugs clash ("C" and "C++" both slug to "c"), a permalink clash (the second
+ * article's URL changes after deriving), drafts and a scheduled article (never published,
+ * so their pages must not be left behind), and a file that is skipped.
+ * Worker threads run compiled code, so this drives the compiled library (dist/).
+ */
+const DIST = path.join(repoRoot, "dist", "index.js");
+const CONFIG = { title: "Prerender fixture", siteUrl: "https://prerender.example/site/", timeZone: "UTC", feedLimit: 10, settleSeconds: 0 };
+const NOW = Date.parse("2026-06-01T00:00:00Z");
+const TRICKY = {
+  "articles/2024-05-01-c.md": "---\ntitle: On C\ndate: 2024-05-01T08:00:00Z\ntags: [C, Systems]\n---\nPointers, [notes](notes/).\n",
+  "articles/2024-05-02-cpp.md": "---\ntitle: On C++\ndate: 2024-05-02T08:00:00Z\ntags: [C++, Systems]\n---\nTemplates.\n",
+  "articles/2024-05-03-clash-a.md": "---\ntitle: Clash A\ndate: 2024-05-03T08:00:00Z\nslug: same\n---\nFirst, see [here](#top).\n",
+  "articles/2024-05-03-clash-b.md": "---\ntitle: Clash B\ndate: 2024-05-03T09:00:00Z\nslug: same\n---\nSecond, see [there](../x/) and ![map](map.png).\n",
+  "articles/2024-05-04-draft.md": "---\ntitle: A draft\ndate: 2024-05-04T08:00:00Z\ndraft: true\n---\nNot yet.\n",
+  "articles/2030-01-01-later.md": "---\ntitle: Later\ndate: 2030-01-01T08:00:00Z\n---\nScheduled.\n",
+  "articles/2024-05-05-broken.md": new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02]),
+};
+
+let library: typeof Library;
+let corpus: Map<string, Buffer>;
+
+beforeAll(async () => {
+  if (!existsSync(DIST)) throw new Error("dist/ is missing: run `npm run build:ts` before the tests");
+  library = (await import(pathToFileURL(DIST).href)) as typeof Library;
+  const dir = await makeFixture();
+  await generateCorpus(dir, { count: 120, seed: 7, rawTextShare: 0.2 });
+  corpus = new Map();
+  for (const file of await listArticleFiles(dir)) corpus.set(file, await readFile(path.join(dir, file)));
+});
+
+async function site(): Promise<string> {
+  const dir = await makeFixture({ ...TRICKY, "feedwright.config.json": JSON.stringify(CONFIG) });
+  for (const [file, bytes] of corpus) await writeFiles(dir, { [`articles/${file}`]: bytes });
+  for (const file of [...corpus.keys(), ...Object.keys(TRICKY).map((name) => name.slice("articles/".length))]) {
+    await utimes(path.join(dir, "articles", file), SETTLED_MTIME, SETTLED_MTIME);
+  }
+  return dir;
+}
+
+/** Every file under `dir` (temp files included, so a leftover shows), as base64. */
+async function bytesUnder(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), (await readFile(path.join(entry.parentPath, entry.name))).toString("base64"));
+  }
+  return files;
+}
+
+const outputs = async (dir: string, out: string) => {
+  const files = await bytesUnder(path.join(dir, out));
+  for (const name of [...files.keys()]) if (name.startsWith(".feedwright")) files.delete(name);
+  return files;
+};
+
+describe("pages rendered while deriving", () => {
+  it.each([1, 2])("give the bytes of pages rendered at the end, on %i thread(s), leaving no temp file", async (workers) => {
+    const dir = await site();
+    const ahead = await library.build({ cwd: dir, now: NOW, outDir: "out-ahead", workers, cache: false });
+    await library.build({ cwd: dir, now: NOW, outDir: "out-end", workers: 1, cache: false, prerender: false });
+    expect(ahead.workers).toBe(workers);
+    expect(ahead.skipped.map((item) => item.file)).toContain("2024-05-05-broken.md");
+    expect(ahead.drafts).toContain("2024-05-04-draft.md");
+    expect(ahead.scheduled.map((item) => item.file)).toContain("2030-01-01-later.md");
+    const got = await outputs(dir, "out-ahead");
+    expect([...got.keys()].filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    // Both clashes happened: two tag folders for "c" and "c++", and the second "same" page moved.
+    expect([...got.keys()].filter((name) => /^tags\/c(-[0-9a-f]{8})?\/index\.html$/.test(name))).toHaveLength(2);
+    expect([...got.keys()].filter((name) => /^2024\/05\/03\/same(-[^/]+)?\/index\.html$/.test(name))).toHaveLength(2);
+    expect(got.size).toBeGreaterThan(120);
+    expect(got).toEqual(await outputs(dir, "out-end"));
+  });
+
+  it("publish nothing and leave nothing behind when --strict refuses the run", async () => {
+    const dir = await site();
+    const refused = await library.build({ cwd: dir, now: NOW, workers: 2, cache: false, strict: true });
+    expect(refused.refused).toBe(true);
+    expect(await bytesUnder(path.join(dir, "out"))).toEqual(new Map());
+  });
+
+  it("rewrite nothing over an output folder that already holds the same pages", async () => {
+    const dir = await site();
+    await library.build({ cwd: dir, now: NOW, workers: 2, cache: false });
+    const first = await outputs(dir, "out");
+    const again = await library.build({ cwd: dir, now: NOW, workers: 2, cache: false });
+    expect(again.files.written).toEqual([]);
+    expect(await outputs(dir, "out")).toEqual(first);
+  });
+
+  it("follow an edit and a deletion like a cold build", async () => {
+    const dir = await site();
+    await library.build({ cwd: dir, now: NOW, workers: 2 });
+    const edited = path.join(dir, "articles", "2024-05-02-cpp.md");
+    await writeFile(edited, "---\ntitle: On C++, revised\ndate: 2024-05-02T08:00:00Z\ntags: [C++, Rust]\n---\nTemplates and traits.\n");
+    await utimes(edited, SETTLED_MTIME, new Date(SETTLED_MTIME.getTime() + 5000));
+    await rm(path.join(dir, "articles", "2024-05-03-clash-a.md"));
+    await library.build({ cwd: dir, now: NOW, workers: 2 });
+    await library.build({ cwd: dir, now: NOW, outDir: "cold", workers: 1, cache: false, prerender: false });
+    expect(await outputs(dir, "out")).toEqual(await outputs(dir, "cold"));
+  });
+});
