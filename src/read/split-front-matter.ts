@@ -1,3 +1,4 @@
+import matter from "gray-matter";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { parseYamlFrontMatter } from "./parse-yaml-front-matter.js";
 
@@ -93,39 +94,15 @@ export function splitFrontMatter(text: string): SplitFile {
     json: (input) => parseJson(input, problems, 2),
   };
   try {
-    const data = readFencedData(source, fence, engines);
+    // gray-matter (a fixed choice of the project) finds the block and picks the engine: a
+    // language after the opening fence (`---json`) wins over the fence's own.
+    const parsed = matter(source, { delimiters: fence.delimiter, language: fence.format, engines } as never);
+    const data = isRecord(parsed.data) ? parsed.data : {};
     return { format: fence.format, data, body: source.slice(bodyStart), bodyLine: closingIndex + 2, keyLines, problems };
   } catch (error) {
     problems.push({ line: 2, message: `front matter could not be read: ${(error as Error).message}`, fatal: true });
     return { format: fence.format, data: {}, body: "", bodyLine: closingIndex + 2, keyLines, problems };
   }
-}
-
-/**
- * The data between the fences, read the way gray-matter 4 read it when it split files here
- * (kept so every file reads as before): the text after the opening delimiter up to the first
- * line starting with the closing one; a language written after the opening delimiter
- * (`---json`) picks the engine, lower case only apart from YAML's; a block that is empty once
- * `#` comment lines are dropped is no data, with no engine run.
- */
-function readFencedData(source: string, fence: Fence, engines: Engines): Record<string, unknown> {
-  let rest = source.slice(fence.delimiter.length);
-  const languageText = rest.slice(0, rest.indexOf("\n"));
-  const language = languageText.trim();
-  if (language !== "") rest = rest.slice(languageText.length);
-  const closeAt = rest.indexOf(`\n${fence.delimiter}`);
-  const block = closeAt === -1 ? rest : rest.slice(0, closeAt);
-  if (block.replace(/^\s*#[^\n]+/gm, "").trim() === "") return {};
-  const engine = language === "" ? engines[fence.format] : engineFor(language, engines);
-  if (!engine) {
-    throw new Error(`the language "${language}" after the opening fence is not known; write yaml, toml or json there in lower case`);
-  }
-  return engine(block);
-}
-
-function engineFor(language: string, engines: Engines): ((input: string) => Record<string, unknown>) | undefined {
-  if (language.toLowerCase() === "yaml") return engines.yaml;
-  return language === "toml" || language === "json" ? engines[language] : undefined;
 }
 
 function parseTomlFrontMatter(input: string, problems: FrontMatterProblem[]): Record<string, unknown> {
