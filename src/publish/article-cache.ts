@@ -2,7 +2,7 @@ import { hash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseJsonObject } from "../parse-json-object.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { writeFileAtomicFromParts } from "./atomic-write.js";
 
 /**
  * The incremental-build cache: per source file, its size, mtime and content
@@ -240,25 +240,31 @@ export async function openCache<T = unknown>(
       for (const [relPath, entry] of kept) if (loaded.get(relPath) !== entry) changes.push([relPath, entry]);
       for (const relPath of loaded.keys()) if (!kept.has(relPath)) changes.push([relPath, null]);
       if (changes.length === 0) return;
-      const lines = changes.map((change) => JSON.stringify(change)).join("\n") + "\n";
+      // Only a journal needs the changes as lines; a cold build's change is the whole cache.
+      const lines = () => changes.map((change) => JSON.stringify(change)).join("\n") + "\n";
       if (journalValid && journalLines + changes.length <= Math.max(64, kept.size * JOURNAL_SHARE)) {
-        await fs.appendFile(journalFile, lines);
+        await fs.appendFile(journalFile, lines());
         journalLines += changes.length;
       } else if (baseId !== "" && loaded.size > 0 && changes.length <= Math.max(64, kept.size * JOURNAL_SHARE)) {
-        await fs.writeFile(journalFile, `${JSON.stringify({ base: baseId })}\n${lines}`);
+        await fs.writeFile(journalFile, `${JSON.stringify({ base: baseId })}\n${lines()}`);
         journalValid = true;
         journalLines = changes.length;
       } else {
-        // Serialised entry by entry into UTF-8 buffers: one JSON string of a large cache would
-        // be tens of megabytes of V8 heap (two bytes a character once any text is not Latin-1).
+        // Written entry by entry: one JSON string (or buffer) of a large cache was the peak of a
+        // cold build's memory.
         baseId = randomBytes(8).toString("hex");
         const header: Omit<CacheFile, "entries"> = { format: CACHE_FORMAT, programVersion: key.programVersion, configHash: key.configHash, id: baseId };
-        const chunks = [Buffer.from(`${JSON.stringify(header).slice(0, -1)},"entries":{`)];
-        [...kept.keys()].sort().forEach((relPath, index) => {
-          chunks.push(Buffer.from(`${index === 0 ? "" : ","}${JSON.stringify(relPath)}:${JSON.stringify(kept.get(relPath))}`));
-        });
-        chunks.push(Buffer.from("}}\n"));
-        await writeFileAtomic(cacheFile, Buffer.concat(chunks));
+        const entries = kept;
+        function* parts(): Generator<string> {
+          yield `${JSON.stringify(header).slice(0, -1)},"entries":{`;
+          let first = true;
+          for (const relPath of [...entries.keys()].sort()) {
+            yield `${first ? "" : ","}${JSON.stringify(relPath)}:${JSON.stringify(entries.get(relPath))}`;
+            first = false;
+          }
+          yield "}}\n";
+        }
+        await writeFileAtomicFromParts(cacheFile, parts());
         // The new id already disowns the old journal; removing it only saves reading it.
         await fs.rm(journalFile, { force: true }).catch(() => {});
         journalValid = false;

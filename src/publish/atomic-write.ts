@@ -219,3 +219,42 @@ export async function writeFileAtomic(filePath: string, data: string | Uint8Arra
   if (staged.replaces) await syncDirectory(path.dirname(filePath));
   return "written";
 }
+
+/**
+ * Writes a file atomically from parts produced one by one (a large cache), so the whole
+ * content is never held in memory: the parts go to a temp file a megabyte at a time, which is
+ * then renamed over the target. As in {@link writeFileAtomic}, a replaced file's bytes are
+ * flushed before the rename and its folder after it. Always writes: no same-bytes check.
+ */
+export async function writeFileAtomicFromParts(filePath: string, parts: Iterable<string>): Promise<void> {
+  const existing = fsSync.statSync(filePath, { throwIfNoEntry: false });
+  fsSync.mkdirSync(path.dirname(filePath), { recursive: true });
+  const tempPath = tempPathFor(filePath);
+  const fd = fsSync.openSync(tempPath, "wx", 0o666);
+  try {
+    let pending = "";
+    for (const part of parts) {
+      pending += part;
+      if (pending.length >= 1 << 20) {
+        fsSync.writeFileSync(fd, pending);
+        pending = "";
+      }
+    }
+    if (pending !== "") fsSync.writeFileSync(fd, pending);
+    if (existing) {
+      fsSync.fchmodSync(fd, existing.mode & 0o7777);
+      fsSync.fsyncSync(fd);
+    }
+    fsSync.closeSync(fd);
+    fsSync.renameSync(tempPath, filePath);
+  } catch (error) {
+    try {
+      fsSync.closeSync(fd);
+    } catch {
+      // Closed already.
+    }
+    fsSync.rmSync(tempPath, { force: true });
+    throw error;
+  }
+  if (existing) await syncDirectory(path.dirname(filePath));
+}
