@@ -17,10 +17,20 @@ export interface FeedGroup {
  */
 export function groupArticles(articles: Article[], namesOf: (article: Article) => string[], fallbackSlug: string): FeedGroup[] {
   const groups = new Map<string, { name: string; articles: Article[] }>();
+  // A site has a few hundred names used tens of thousands of times: each is keyed once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string): string => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = groupKey(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
   for (const article of articles) {
     const seen = new Set<string>();
     for (const name of namesOf(article)) {
-      const key = groupKey(name);
+      const key = keyOf(name);
       if (key === "" || seen.has(key)) continue;
       seen.add(key);
       const group = groups.get(key);

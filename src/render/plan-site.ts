@@ -156,7 +156,11 @@ export function planSite(
 
   const tagGroups = groupArticles(pages, preparedTags, "tag");
   const tagPages = new Map(tagGroups.map((group) => [groupKey(group.name), tagPageUrl(group.slug, base)]));
-  const tagUrl = (tag: string): string | undefined => tagPages.get(groupKey(tag));
+  const tagUrls = new Map<string, string | undefined>();
+  const tagUrl = (tag: string): string | undefined => {
+    if (!tagUrls.has(tag)) tagUrls.set(tag, tagPages.get(groupKey(tag)));
+    return tagUrls.get(tag);
+  };
 
   const feeds = addFeeds("", site.title, xmlSafe(config.description), base, feedItems);
   const pageKey = articlePageKeys({ ...site, feeds });
