@@ -1,17 +1,14 @@
-import { existsSync } from "node:fs";
-import { readdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus, listArticleFiles } from "../../bench/generate-corpus.mjs";
 import type * as Library from "../../src/index.js";
-import { makeFixture, repoRoot, SETTLED_MTIME, writeFiles } from "../helpers/fixture.js";
+import { SETTLED_MTIME } from "../helpers/fixture.js";
+import { bytesUnder, loadBuiltLibrary, makeGeneratedSite, readGeneratedCorpus } from "../helpers/generated-site.js";
 
 /**
  * Worker threads run compiled code, so this test drives the compiled library (dist/, built by
  * `npm ci` / `npm run build:ts`), as the CLI tests do.
  */
-const DIST = path.join(repoRoot, "dist", "index.js");
 const CONFIG = { title: "Parallel fixture", siteUrl: "https://parallel.example/news/", timeZone: "Europe/Warsaw", feedLimit: 15, settleSeconds: 0, authorFeeds: true };
 const NOW = Date.parse("2026-06-01T00:00:00Z");
 
@@ -26,30 +23,11 @@ let library: typeof Library;
 let corpus: Map<string, Buffer>;
 
 beforeAll(async () => {
-  if (!existsSync(DIST)) throw new Error("dist/ is missing: run `npm run build:ts` before the tests");
-  library = (await import(pathToFileURL(DIST).href)) as typeof Library;
-  const dir = await makeFixture();
-  await generateCorpus(dir, { count: 300, seed: 31, rawTextShare: 0.2 });
-  corpus = new Map();
-  for (const file of await listArticleFiles(dir)) corpus.set(file, await readFile(path.join(dir, file)));
+  library = await loadBuiltLibrary();
+  corpus = await readGeneratedCorpus({ count: 300, seed: 31, rawTextShare: 0.2 });
 });
 
-async function site(): Promise<string> {
-  const dir = await makeFixture({ ...EXTRA, "feedwright.config.json": JSON.stringify(CONFIG) });
-  for (const [file, bytes] of corpus) {
-    await writeFiles(dir, { [`articles/${file}`]: bytes });
-    await utimes(path.join(dir, "articles", file), SETTLED_MTIME, SETTLED_MTIME);
-  }
-  return dir;
-}
-
-async function bytesUnder(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && !entry.name.startsWith(".")) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), (await readFile(path.join(entry.parentPath, entry.name))).toString("base64"));
-  }
-  return files;
-}
+const site = () => makeGeneratedSite(corpus, { ...EXTRA, "feedwright.config.json": JSON.stringify(CONFIG) });
 
 describe("a parallel build", () => {
   it("equals a sequential build byte for byte, with the same findings", async () => {

@@ -1,11 +1,9 @@
-import { existsSync } from "node:fs";
-import { readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus, listArticleFiles } from "../../bench/generate-corpus.mjs";
 import type * as Library from "../../src/index.js";
-import { makeFixture, repoRoot, SETTLED_MTIME, writeFiles } from "../helpers/fixture.js";
+import { SETTLED_MTIME } from "../helpers/fixture.js";
+import { bytesUnder, loadBuiltLibrary, makeGeneratedSite, readGeneratedCorpus } from "../helpers/generated-site.js";
 
 /**
  * Article pages are rendered ahead, in the thread that derives each article, and kept only
@@ -16,7 +14,6 @@ import { makeFixture, repoRoot, SETTLED_MTIME, writeFiles } from "../helpers/fix
  * so their pages must not be left behind), and a file that is skipped.
  * Worker threads run compiled code, so this drives the compiled library (dist/).
  */
-const DIST = path.join(repoRoot, "dist", "index.js");
 const CONFIG = { title: "Prerender fixture", siteUrl: "https://prerender.example/site/", timeZone: "UTC", feedLimit: 10, settleSeconds: 0 };
 const NOW = Date.parse("2026-06-01T00:00:00Z");
 const TRICKY = {
@@ -33,34 +30,15 @@ let library: typeof Library;
 let corpus: Map<string, Buffer>;
 
 beforeAll(async () => {
-  if (!existsSync(DIST)) throw new Error("dist/ is missing: run `npm run build:ts` before the tests");
-  library = (await import(pathToFileURL(DIST).href)) as typeof Library;
-  const dir = await makeFixture();
-  await generateCorpus(dir, { count: 120, seed: 7, rawTextShare: 0.2 });
-  corpus = new Map();
-  for (const file of await listArticleFiles(dir)) corpus.set(file, await readFile(path.join(dir, file)));
+  library = await loadBuiltLibrary();
+  corpus = await readGeneratedCorpus({ count: 120, seed: 7, rawTextShare: 0.2 });
 });
 
-async function site(): Promise<string> {
-  const dir = await makeFixture({ ...TRICKY, "feedwright.config.json": JSON.stringify(CONFIG) });
-  for (const [file, bytes] of corpus) await writeFiles(dir, { [`articles/${file}`]: bytes });
-  for (const file of [...corpus.keys(), ...Object.keys(TRICKY).map((name) => name.slice("articles/".length))]) {
-    await utimes(path.join(dir, "articles", file), SETTLED_MTIME, SETTLED_MTIME);
-  }
-  return dir;
-}
+const site = () => makeGeneratedSite(corpus, { ...TRICKY, "feedwright.config.json": JSON.stringify(CONFIG) });
 
-/** Every file under `dir` (temp files included, so a leftover shows), as base64. */
-async function bytesUnder(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), (await readFile(path.join(entry.parentPath, entry.name))).toString("base64"));
-  }
-  return files;
-}
-
+/** The output files, temp files included (a leftover shows), feedwright's own bookkeeping aside. */
 const outputs = async (dir: string, out: string) => {
-  const files = await bytesUnder(path.join(dir, out));
+  const files = await bytesUnder(path.join(dir, out), { dotFiles: true });
   for (const name of [...files.keys()]) if (name.startsWith(".feedwright")) files.delete(name);
   return files;
 };
@@ -87,7 +65,7 @@ describe("pages rendered while deriving", () => {
     const dir = await site();
     const refused = await library.build({ cwd: dir, now: NOW, workers: 2, cache: false, strict: true });
     expect(refused.refused).toBe(true);
-    expect(await bytesUnder(path.join(dir, "out"))).toEqual(new Map());
+    expect(await bytesUnder(path.join(dir, "out"), { dotFiles: true })).toEqual(new Map());
   });
 
   it("rewrite nothing over an output folder that already holds the same pages", async () => {
