@@ -100,6 +100,8 @@ export const configSchema = z.strictObject({
   author: personSchema.default({ name: "feedwright" }),
   timeZone: timeZone.default("UTC"),
   feedLimit: z.number().int().min(1).max(100_000).default(20),
+  /** How many of the newest articles the home page lists; every article is listed in its year's archive page. */
+  homeLimit: z.number().int().min(1).max(100_000).default(30),
   permalink: z
     .string()
     .refine((p) => p.includes(":slug") || p.includes(":title") || p.includes(":path"), {

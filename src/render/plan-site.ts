@@ -12,14 +12,32 @@ import { newestDate, type FeedModel } from "./feed-model.js";
 import { FEED_XSL, FEED_XSL_FILE } from "./feed-xsl.js";
 import { renderArticlePage } from "./html/article-page.js";
 import { renderGroupIndexPage } from "./html/group-index-page.js";
-import { renderIndexPage } from "./html/index-page.js";
+import { renderIndexPage, type ArchiveLink } from "./html/index-page.js";
 import type { FeedLinks } from "./html/page-layout.js";
 import { renderJsonFeed } from "./json-feed.js";
-import { prepareArticle, preparePerson, prepareTags } from "./prepare-article.js";
+import { prepareArticle, prepareListing, preparePerson, prepareTags } from "./prepare-article.js";
 import { renderRss } from "./rss.js";
 import { xmlSafe } from "./xml-safe.js";
 
 export { FEED_FILES, GROUP_FOLDERS };
+
+/** The folder of the archive: a listing page per year of publication, and one linking them. */
+export const ARCHIVE_FOLDER = "archive/";
+
+/**
+ * The published articles by year of publication as their dates are written (in the date's
+ * own offset), newest year first, each year's articles in the order given.
+ */
+function archiveYears(articles: Article[]): Map<string, Article[]> {
+  const byYear = new Map<string, Article[]>();
+  for (const article of articles) {
+    const year = article.published.slice(0, 4);
+    const list = byYear.get(year);
+    if (list) list.push(article);
+    else byYear.set(year, [article]);
+  }
+  return new Map([...byYear].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)));
+}
 
 export { fieldsHash, hashText };
 
@@ -175,8 +193,19 @@ export function planSite(
   }
   // Listing pages show no content: their keys leave it out, so an edit to a body alone does not re-render them.
   const listed = (articles: Article[]) => articles.map(fieldsKeyOf);
-  const homeSite = { ...site, description: xmlSafe(config.description), pageUrl: base, feeds };
-  plan("index.html", "index", { ...homeSite, articles: listed(pages) }, [], () => renderIndexPage(pages.map(ready), homeSite));
+  // The home page lists the newest articles and links to the archive, a page per year: an
+  // added article re-renders one year, not a list of every article.
+  const years = archiveYears(pages);
+  const archive: ArchiveLink[] = [...years].map(([year, articles]) => ({ year, url: new URL(`${ARCHIVE_FOLDER}${year}/`, base).href, count: articles.length }));
+  const newest = pages.slice(0, config.homeLimit);
+  const homeSite = { ...site, description: xmlSafe(config.description), pageUrl: base, feeds, archive };
+  plan("index.html", "index", { ...homeSite, articles: listed(newest) }, [], () => renderIndexPage(newest.map(prepareListing), homeSite));
+  for (const [year, articles] of years) {
+    const yearSite = { ...site, title: `${site.title}: ${year}`, siteTitle: site.title, description: `Articles published in ${year}.`, pageUrl: new URL(`${ARCHIVE_FOLDER}${year}/`, base).href, feeds };
+    plan(`${ARCHIVE_FOLDER}${year}/index.html`, "index", { ...yearSite, articles: listed(articles) }, [], () => renderIndexPage(articles.map(prepareListing), yearSite));
+  }
+  const archiveSite = { ...site, title: `${site.title}: archive`, siteTitle: site.title, description: "", pageUrl: new URL(ARCHIVE_FOLDER, base).href, feeds, archive };
+  plan(`${ARCHIVE_FOLDER}index.html`, "index", archiveSite, [], () => renderIndexPage([], archiveSite));
 
   /** Feeds and a listing page per group, and the page listing every group. */
   const addGroups = (folder: string, groups: FeedGroup[], heading: string, describe: (name: string) => string): void => {
@@ -186,7 +215,7 @@ export function planSite(
       const title = `${site.title}: ${group.name}`;
       const groupFeeds = addFeeds(groupFolder, title, describe(group.name), pageUrl, group.articles.slice(0, config.feedLimit));
       const groupSite = { ...site, title, siteTitle: site.title, description: describe(group.name), pageUrl, feeds: groupFeeds };
-      plan(`${groupFolder}index.html`, "index", { ...groupSite, articles: listed(group.articles) }, [], () => renderIndexPage(group.articles.map(ready), groupSite));
+      plan(`${groupFolder}index.html`, "index", { ...groupSite, articles: listed(group.articles) }, [], () => renderIndexPage(group.articles.map(prepareListing), groupSite));
       return { name: group.name, pageUrl, feeds: groupFeeds, count: group.articles.length };
     });
     const listSite = { ...site, title: heading, siteTitle: site.title, pageUrl: new URL(folder, base).href };

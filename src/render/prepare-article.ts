@@ -67,6 +67,17 @@ function uniqueTags(tags: string[]): string[] {
   });
 }
 
+/** What a listing page shows of an article. */
+export type ListedArticle = Pick<Article, "url" | "title" | "published" | "summary">;
+
+/**
+ * The part of {@link prepareArticle} a listing page needs: as cheap as that, and not held
+ * for every article (archives list every article of a site).
+ */
+export function prepareListing(article: Article): ListedArticle {
+  return { url: article.url, title: oneLine(article.title), published: article.published, summary: oneLine(article.summary) };
+}
+
 function cleanOptional(text: string | null): string | null {
   if (text === null) return null;
   const cleaned = oneLine(text);

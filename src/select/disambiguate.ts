@@ -9,7 +9,8 @@ import { compareOldestFirst } from "./compare-articles.js";
  */
 export function disambiguate(articles: Article[]): { articles: Article[]; diagnostics: Diagnostic[] } {
   const ordered = [...articles].sort(compareOldestFirst);
-  const permalinks = new Set<string>();
+  // The site's own pages hold these addresses: an article there would overwrite the listing.
+  const permalinks = new Set<string>(SITE_PAGE_PERMALINKS);
   const ids = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const result: Article[] = [];
@@ -20,9 +21,10 @@ export function disambiguate(articles: Article[]): { articles: Article[]; diagno
       // Only the last path segment changes; resolving from the article's own URL keeps the site's base path.
       const url = new URL(`${permalink.replace(/\/$/, "").split("/").pop()}/`, new URL("..", article.url)).href;
       const idFollowsUrl = article.id === article.url;
+      const holder = SITE_PAGE_PERMALINKS.includes(article.permalink) ? "one of the site's own listing pages" : "another article";
       diagnostics.push({
         file: article.sourcePath,
-        message: `permalink ${article.permalink} is already used by another article; publishing at ${permalink} instead (set "slug" or "permalink" to choose)`,
+        message: `permalink ${article.permalink} is already used by ${holder}; publishing at ${permalink} instead (set "slug" or "permalink" to choose)`,
       });
       article = { ...article, permalink, url, id: idFollowsUrl ? url : article.id };
     }
@@ -40,6 +42,9 @@ export function disambiguate(articles: Article[]): { articles: Article[]; diagno
   }
   return { articles: result, diagnostics };
 }
+
+/** Permalinks of the site's own listing pages (the home page, the tag, author and archive indexes). */
+export const SITE_PAGE_PERMALINKS: readonly string[] = ["/", "/tags/", "/authors/", "/archive/"];
 
 function freeVariant(permalink: string, taken: Set<string>): string {
   const stem = permalink.replace(/\/$/, "");

@@ -1,16 +1,24 @@
-import type { Article } from "../../article.js";
+import type { ListedArticle } from "../prepare-article.js";
 import { escapeXml } from "../xml-safe.js";
 import { formatDisplayDate } from "./format-display-date.js";
 import { renderPage, type FeedLinks } from "./page-layout.js";
 
+/** A link to one year of the archive. */
+export interface ArchiveLink {
+  year: string;
+  url: string;
+  count: number;
+}
+
 /**
- * Renders a listing page (the home page, or a tag's or author's page): every article with its
- * date and summary, links to its three feeds, and feed autodiscovery. `siteTitle` (the header
+ * Renders a listing page (the home page, a year of the archive, or a tag's or author's page):
+ * the articles given, each with its date and summary, links to the feeds, feed autodiscovery,
+ * and, when `archive` is given, links to every year of the archive. `siteTitle` (the header
  * link back home) defaults to `title`.
  */
 export function renderIndexPage(
-  articles: Article[],
-  site: { title: string; description: string; language: string; homeUrl: string; pageUrl: string; feeds: FeedLinks; siteTitle?: string },
+  articles: ListedArticle[],
+  site: { title: string; description: string; language: string; homeUrl: string; pageUrl: string; feeds: FeedLinks; siteTitle?: string; archive?: ArchiveLink[] },
 ): string {
   const items = articles.map((article) =>
     [
@@ -28,7 +36,10 @@ export function renderIndexPage(
     `<h1>${escapeXml(site.title)}</h1>`,
     site.description ? `<p>${escapeXml(site.description)}</p>` : "",
     `<p class="meta">Subscribe: <a href="${escapeXml(site.feeds.rss)}">RSS</a> · <a href="${escapeXml(site.feeds.atom)}">Atom</a> · <a href="${escapeXml(site.feeds.json)}">JSON Feed</a></p>`,
-    articles.length > 0 ? `<ul class="articles">\n${items.join("\n")}\n</ul>` : "<p>Nothing published yet.</p>",
+    articles.length > 0 ? `<ul class="articles">\n${items.join("\n")}\n</ul>` : site.archive?.length ? "" : "<p>Nothing published yet.</p>",
+    site.archive && site.archive.length > 0
+      ? `<nav class="archive"><h2>Archive</h2>\n<p>${site.archive.map((year) => `<a href="${escapeXml(year.url)}">${escapeXml(year.year)}</a> <span class="meta">(${year.count})</span>`).join(" · ")}</p></nav>`
+      : "",
     "</main>",
   ]
     .filter((part) => part !== "")
