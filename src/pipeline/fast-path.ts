@@ -142,9 +142,12 @@ export async function saveBuildState(
   await writeBuildState(fingerprint.stateFile, state, records);
 }
 
-/** SHA-256 hex of an output file's bytes (strings as UTF-8, as they are written). */
-export function contentHash(content: string | Uint8Array): string {
-  return createHash("sha256").update(content).digest("hex");
+/** SHA-256 hex of an output file's bytes (strings as UTF-8, as they are written; parts one after another). */
+export function contentHash(content: string | Uint8Array | readonly string[]): string {
+  if (typeof content === "string" || content instanceof Uint8Array) return createHash("sha256").update(content).digest("hex");
+  const hash = createHash("sha256");
+  for (const part of content) hash.update(part);
+  return hash.digest("hex");
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { type StagedFile, type StagingContext, TEMP_FILE_PATTERN, hasSameBytes, stageFileAtomic, syncDirectory } from "./atomic-write.js";
+import { type FileContent, type StagedFile, type StagingContext, TEMP_FILE_PATTERN, hasSameBytes, stageFileAtomic, syncDirectory } from "./atomic-write.js";
 import { LOCK_FILE, defaultIsProcessAlive } from "./lock.js";
 import { MANIFEST_FILE, readManifest, staleFiles, writeManifest } from "./manifest.js";
 import { publishBatches } from "./publish-order.js";
@@ -15,10 +15,10 @@ import { UnsafePathError, assertSafeRelativePath, resolveInside } from "./safe-p
  * Or a file the caller staged already (a worker thread rendered and staged it: see
  * atomic-write.ts `stagedFile`): it is committed with the others, or aborted if the run fails.
  */
-export type FileSource = string | Uint8Array | (() => string | Uint8Array | null) | StagedFile;
+export type FileSource = FileContent | (() => FileContent | null) | StagedFile;
 
 function isStagedFile(source: FileSource): source is StagedFile {
-  return typeof source === "object" && "commit" in source;
+  return typeof source === "object" && !Array.isArray(source) && "commit" in source;
 }
 
 /** What a publish did (or, with `dryRun`, would do). Paths are relative to the out dir, `/`-separated, sorted. */
@@ -191,7 +191,7 @@ export async function publishFiles(
   const isProcessAlive = opts.isProcessAlive ?? defaultIsProcessAlive;
   const now = opts.now ?? Date.now;
   const preStaged = [...files.values()].filter(isStagedFile);
-  const contentOf = (relPath: string): string | Uint8Array | null => {
+  const contentOf = (relPath: string): FileContent | null => {
     const source = files.get(relPath) as Exclude<FileSource, StagedFile>;
     return typeof source === "function" ? source() : source;
   };

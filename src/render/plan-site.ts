@@ -63,7 +63,8 @@ export interface PlannedFile {
   key: string;
   /** The articles whose content the file shows: their content must be loadable before `render`. */
   needs: Article[];
-  render(): string;
+  /** The file's content, as one string or as parts written one after another (long listings). */
+  render(): string | string[];
 }
 
 /**
@@ -144,7 +145,7 @@ export function planSite(
     ...optionalUrl("logo", config.logo, base),
   };
   const files = new Map<string, PlannedFile>();
-  const plan = (relPath: string, kind: string, inputs: unknown, needs: Article[], render: () => string): void => {
+  const plan = (relPath: string, kind: string, inputs: unknown, needs: Article[], render: () => string | string[]): void => {
     files.set(relPath, { key: hashText(`${kind}\0${stableStringify(inputs)}`), needs, render });
   };
 

@@ -15,6 +15,9 @@ export function renderSite(config: SiteConfig, published: Article[], feedItems: 
     hashOf: (article: Article) => hashText(article.contentHtml),
     contentOf: (article: Article) => sanitizeContent(article.contentHtml, article.url),
   };
-  for (const [relPath, planned] of planSite(config, published, feedItems, content)) files.set(relPath, planned.render());
+  for (const [relPath, planned] of planSite(config, published, feedItems, content)) {
+    const rendered = planned.render();
+    files.set(relPath, typeof rendered === "string" ? rendered : rendered.join(""));
+  }
   return files;
 }

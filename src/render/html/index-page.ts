@@ -14,12 +14,13 @@ export interface ArchiveLink {
  * Renders a listing page (the home page, a year of the archive, or a tag's or author's page):
  * the articles given, each with its date and summary, links to the feeds, feed autodiscovery,
  * and, when `archive` is given, links to every year of the archive. `siteTitle` (the header
- * link back home) defaults to `title`.
+ * link back home) defaults to `title`. Returns the page as parts to be written one after
+ * another (see {@link joinInChunks}).
  */
 export function renderIndexPage(
   articles: ListedArticle[],
   site: { title: string; description: string; language: string; homeUrl: string; pageUrl: string; feeds: FeedLinks; siteTitle?: string; archive?: ArchiveLink[] },
-): string {
+): string[] {
   const items = articles.map((article) =>
     [
       "<li>",
@@ -31,26 +32,50 @@ export function renderIndexPage(
       .filter((part) => part !== "")
       .join("\n"),
   );
-  const body = [
+  const list = articles.length > 0 ? ['<ul class="articles">', ...items, "</ul>"] : site.archive?.length ? [] : ["<p>Nothing published yet.</p>"];
+  const bodyLines = [
     "<main>",
     `<h1>${escapeXml(site.title)}</h1>`,
     site.description ? `<p>${escapeXml(site.description)}</p>` : "",
     `<p class="meta">Subscribe: <a href="${escapeXml(site.feeds.rss)}">RSS</a> · <a href="${escapeXml(site.feeds.atom)}">Atom</a> · <a href="${escapeXml(site.feeds.json)}">JSON Feed</a></p>`,
-    articles.length > 0 ? `<ul class="articles">\n${items.join("\n")}\n</ul>` : site.archive?.length ? "" : "<p>Nothing published yet.</p>",
+    ...list,
     site.archive && site.archive.length > 0
       ? `<nav class="archive"><h2>Archive</h2>\n<p>${site.archive.map((year) => `<a href="${escapeXml(year.url)}">${escapeXml(year.year)}</a> <span class="meta">(${year.count})</span>`).join(" · ")}</p></nav>`
       : "",
     "</main>",
-  ]
-    .filter((part) => part !== "")
-    .join("\n");
-  return renderPage({
+  ].filter((part) => part !== "");
+  const page = renderPage({
     title: site.title,
     language: site.language,
     canonicalUrl: site.pageUrl,
     siteTitle: site.siteTitle ?? site.title,
     homeUrl: site.homeUrl,
     feeds: site.feeds,
-    body,
+    body: BODY_MARK,
   });
+  const [before, after] = page.split(BODY_MARK) as [string, string];
+  return joinInChunks([before + bodyLines[0], ...bodyLines.slice(1).map((line) => `\n${line}`), after]);
+}
+
+/** Stands for the body while the page around it is rendered; the escaping of every text keeps it out of the page itself. */
+const BODY_MARK = "\u0000body\u0000";
+
+/**
+ * Parts of at most about 16,000 characters: a listing of thousands of articles is written
+ * as such parts, never as one string (a string that large lives in V8's large-object
+ * space until a full collection, and a 100,000-article site's listings added up to most
+ * of its memory).
+ */
+function joinInChunks(parts: string[]): string[] {
+  const chunks: string[] = [];
+  let pending = "";
+  for (const part of parts) {
+    if (pending.length > 0 && pending.length + part.length > 16_000) {
+      chunks.push(pending);
+      pending = "";
+    }
+    pending += part;
+  }
+  if (pending !== "") chunks.push(pending);
+  return chunks;
 }
