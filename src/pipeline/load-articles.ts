@@ -41,13 +41,25 @@ export interface LoadedArticles {
 }
 
 /** What one file contributed, kept per file so results are reported in file order however they were derived. */
-type Slot = { outcome: FileOutcome; content?: { url: string; html: string } } | { refused: "pending" | "skipped"; diagnostic: Diagnostic };
+type Slot =
+  | { outcome: FileOutcome; content?: { url: string; html: string }; pending?: Diagnostic }
+  | { refused: "pending" | "skipped"; diagnostic: Diagnostic };
+
+/**
+ * A file caught mid-write keeps its last complete version published, from the cache, and is
+ * still reported as pending (so the next run looks at it again); without one it waits.
+ */
+function pendingSlot(sourcePath: string, diagnostic: Diagnostic, cache: ArticleCache<FileOutcome> | undefined): Slot {
+  const previous = cache?.lastKnown(sourcePath);
+  return previous?.kind === "article" ? { outcome: previous, pending: diagnostic } : { refused: "pending", diagnostic };
+}
 
 /**
  * Reads and derives every article file under `articlesDir`. Size and age checks run first
  * (they depend on the clock, so they are never cached); then a file whose size and mtime,
  * or failing that whose bytes, match the cache reuses what was derived before.
- * Files that look mid-write are reported as pending and are not cached.
+ * Files that look mid-write are reported as pending and are not cached; one that was
+ * published before keeps its last complete version published meanwhile.
  * When many files need deriving they are spread over worker threads (worker-pool.ts);
  * the result is the same as deriving them in order in this thread.
  */
@@ -81,7 +93,7 @@ export async function loadArticles(
     const known = options.listing?.stats[index];
     const stat = known ? judgeSourceStat(sourcePath, known, limits) : await statSource(articlesDir, sourcePath, limits);
     if (!stat.ok) {
-      slots[index] = { refused: stat.kind, diagnostic: stat.diagnostic };
+      slots[index] = stat.kind === "pending" ? pendingSlot(sourcePath, stat.diagnostic, options.cache) : { refused: stat.kind, diagnostic: stat.diagnostic };
       continue;
     }
     const outcome = options.cache?.lookup(sourcePath, stat);
@@ -105,7 +117,7 @@ export async function loadArticles(
     let outcome = options.cache?.lookupByHash(file.sourcePath, result.hash);
     if (!outcome) {
       if (result.derived.kind === "pending") {
-        slots[file.index] = { refused: "pending", diagnostic: result.derived.pending };
+        slots[file.index] = pendingSlot(file.sourcePath, result.derived.pending, options.cache);
         return;
       }
       outcome = result.derived.outcome;
@@ -144,6 +156,7 @@ export async function loadArticles(
       return;
     }
     const { outcome } = slot;
+    if (slot.pending) loaded.pending.push(slot.pending);
     if (outcome.kind === "article") {
       loaded.articles.push(outcome.article);
       loaded.contentHashes.set(sourcePath, outcome.contentHash);

@@ -48,6 +48,11 @@ export interface ArticleCache<T> {
   lookup(relPath: string, stat: FileStat): T | undefined;
   /** The value stored for `relPath` if its content hash is unchanged: for a file touched but not changed. Call `store` after a hit to refresh the stat. */
   lookupByHash(relPath: string, contentHash: string): T | undefined;
+  /**
+   * The value last stored for `relPath`, whatever the file holds now, and kept for the next
+   * run: for a file caught mid-write, whose last complete version stays published meanwhile.
+   */
+  lastKnown(relPath: string): T | undefined;
   /** Records `value` for `relPath`. Take `stat` BEFORE reading the bytes that `contentHash` and `value` came from. */
   store(relPath: string, stat: FileStat, contentHash: string, value: T): void;
   /** Writes the cache atomically, keeping only entries looked up successfully or stored during this run. */
@@ -225,6 +230,13 @@ export async function openCache<T = unknown>(
         return entry.value as T;
       }
       return undefined;
+    },
+    lastKnown(relPath) {
+      const entry = kept.get(relPath) ?? loaded.get(relPath);
+      if (!entry) return undefined;
+      // Kept as it was, stat included: the file's current stat must not make it look fresh.
+      kept.set(relPath, entry);
+      return entry.value as T;
     },
     store(relPath, stat, contentHash, value) {
       kept.set(relPath, {
