@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { textParts } from "../json-parts.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { unsafePathReason } from "./safe-path.js";
 
@@ -56,8 +57,11 @@ export async function readManifest(outDir: string): Promise<string[]> {
 
 /** Writes the manifest atomically (untouched when unchanged); returns what {@link writeFileAtomic} did. */
 export async function writeManifest(outDir: string, paths: Iterable<string>): Promise<"written" | "unchanged"> {
-  const manifest: Manifest = { version: MANIFEST_VERSION, files: sortedUnique(paths) };
-  return writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  const files = sortedUnique(paths);
+  // JSON.stringify(manifest, null, 2), in parts: a large site's manifest is megabytes.
+  const lines = files.map((file, index) => `${index === 0 ? "" : ","}\n    ${JSON.stringify(file)}`);
+  const text = [`{\n  "version": ${JSON.stringify(MANIFEST_VERSION)},\n  "files": [`, ...lines, files.length === 0 ? "]\n}\n" : "\n  ]\n}\n"];
+  return writeFileAtomic(path.join(outDir, MANIFEST_FILE), textParts(text));
 }
 
 /** The paths in `previous` that are not in `current`, sorted: what a run should remove. */

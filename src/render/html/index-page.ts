@@ -1,3 +1,4 @@
+import { textParts } from "../../json-parts.js";
 import type { ListedArticle } from "../prepare-article.js";
 import { escapeXml } from "../xml-safe.js";
 import { formatDisplayDate } from "./format-display-date.js";
@@ -15,7 +16,7 @@ export interface ArchiveLink {
  * the articles given, each with its date and summary, links to the feeds, feed autodiscovery,
  * and, when `archive` is given, links to every year of the archive. `siteTitle` (the header
  * link back home) defaults to `title`. Returns the page as parts to be written one after
- * another (see {@link joinInChunks}).
+ * another.
  */
 export function renderIndexPage(
   articles: ListedArticle[],
@@ -54,28 +55,10 @@ export function renderIndexPage(
     body: BODY_MARK,
   });
   const [before, after] = page.split(BODY_MARK) as [string, string];
-  return joinInChunks([before + bodyLines[0], ...bodyLines.slice(1).map((line) => `\n${line}`), after]);
+  // Parts, never one string: a listing of thousands of articles as one string lives in V8's
+  // large-object space until a full collection (see json-parts.ts).
+  return textParts([before + bodyLines[0], ...bodyLines.slice(1).map((line) => `\n${line}`), after]);
 }
 
 /** Stands for the body while the page around it is rendered; the escaping of every text keeps it out of the page itself. */
 const BODY_MARK = "\u0000body\u0000";
-
-/**
- * Parts of at most about 16,000 characters: a listing of thousands of articles is written
- * as such parts, never as one string (a string that large lives in V8's large-object
- * space until a full collection, and a 100,000-article site's listings added up to most
- * of its memory).
- */
-function joinInChunks(parts: string[]): string[] {
-  const chunks: string[] = [];
-  let pending = "";
-  for (const part of parts) {
-    if (pending.length > 0 && pending.length + part.length > 16_000) {
-      chunks.push(pending);
-      pending = "";
-    }
-    pending += part;
-  }
-  if (pending !== "") chunks.push(pending);
-  return chunks;
-}

@@ -1,0 +1,51 @@
+/**
+ * A large value's JSON, as JSON.stringify writes it (compact), in parts: arrays and objects
+ * are written member by member, so no string holds the whole document. Together with
+ * {@link textParts} this keeps multi-megabyte state files out of V8's large-object space.
+ * Plain data only: no toJSON, no replacer; undefined and functions are left out of objects
+ * and written as null in arrays, as JSON.stringify does.
+ */
+export function* jsonParts(value: unknown): Generator<string> {
+  if (Array.isArray(value)) {
+    yield "[";
+    for (let index = 0; index < value.length; index++) {
+      if (index > 0) yield ",";
+      const item: unknown = value[index];
+      if (item === undefined || typeof item === "function" || typeof item === "symbol") yield "null";
+      else yield* jsonParts(item);
+    }
+    yield "]";
+    return;
+  }
+  if (value !== null && typeof value === "object") {
+    yield "{";
+    let first = true;
+    for (const [key, member] of Object.entries(value)) {
+      if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
+      yield `${first ? "" : ","}${JSON.stringify(key)}:`;
+      first = false;
+      yield* jsonParts(member);
+    }
+    yield "}";
+    return;
+  }
+  yield JSON.stringify(value) ?? "null";
+}
+
+/**
+ * Joins small parts into parts of about `size` characters (default 16,000): few enough
+ * writes, and each well under V8's large-object size.
+ */
+export function textParts(parts: Iterable<string>, size = 16_000): string[] {
+  const joined: string[] = [];
+  let pending = "";
+  for (const part of parts) {
+    if (pending.length > 0 && pending.length + part.length > size) {
+      joined.push(pending);
+      pending = "";
+    }
+    pending += part;
+  }
+  if (pending !== "") joined.push(pending);
+  return joined;
+}
