@@ -3,8 +3,8 @@ import { statSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../article.js";
-import { jsonParts, textParts } from "../json-parts.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { jsonParts } from "../json-parts.js";
+import { writeFileAtomicFromParts } from "./atomic-write.js";
 
 /**
  * The build state: what the last complete run saw and wrote, kept next to the article cache.
@@ -188,9 +188,9 @@ export async function readOutputRecords(stateFile: string, state: BuildState): P
 
 /** Writes the output records, then the build state that names them, each atomically. */
 export async function writeBuildState(file: string, state: BuildState, records: OutputRecords): Promise<void> {
-  // In parts: at 100,000 articles each is over ten megabytes of JSON.
-  await writeFileAtomic(path.join(path.dirname(file), OUTPUT_RECORDS_FILE), textParts([...jsonParts(records), "\n"]));
-  await writeFileAtomic(file, textParts([...jsonParts(state), "\n"]));
+  // Streamed: at 100,000 articles each is over ten megabytes of JSON.
+  await writeFileAtomicFromParts(path.join(path.dirname(file), OUTPUT_RECORDS_FILE), jsonLines(records));
+  await writeFileAtomicFromParts(file, jsonLines(state));
 }
 
 /** Removes the build state, so a run that fails part-way is never mistaken for an unchanged one. */
@@ -210,4 +210,10 @@ export async function isUnchanged(state: BuildState, run: { key: string; sources
   const base = run.outDir.endsWith(path.sep) ? run.outDir : run.outDir + path.sep;
   const versions = fileVersions(state.outputs.paths.map((relPath) => base + relPath));
   return versions.every((version, index) => version !== null && sameVersion(version, recordedVersion(state, index)));
+}
+
+/** A value's JSON and a newline, in parts. */
+function* jsonLines(value: unknown): Generator<string> {
+  yield* jsonParts(value);
+  yield "\n";
 }
