@@ -15,11 +15,16 @@ import { renderGroupIndexPage } from "./html/group-index-page.js";
 import { renderIndexPage, type ArchiveLink } from "./html/index-page.js";
 import type { FeedLinks } from "./html/page-layout.js";
 import { renderJsonFeed } from "./json-feed.js";
-import { prepareArticle, prepareListing, preparePerson, prepareTags } from "./prepare-article.js";
+import { prepareArticle, prepareListing, preparePerson, prepareTags, type ListedArticle } from "./prepare-article.js";
 import { renderRss } from "./rss.js";
 import { xmlSafe } from "./xml-safe.js";
 
 export { FEED_FILES, GROUP_FOLDERS };
+
+/** What listing pages show of `articles`, prepared one at a time as the page is written. */
+function* listings(articles: Article[]): Generator<ListedArticle> {
+  for (const article of articles) yield prepareListing(article);
+}
 
 /** The folder of the archive: a listing page per year of publication, and one linking them. */
 export const ARCHIVE_FOLDER = "archive/";
@@ -200,10 +205,10 @@ export function planSite(
   const archive: ArchiveLink[] = [...years].map(([year, articles]) => ({ year, url: new URL(`${ARCHIVE_FOLDER}${year}/`, base).href, count: articles.length }));
   const newest = pages.slice(0, config.homeLimit);
   const homeSite = { ...site, description: xmlSafe(config.description), pageUrl: base, feeds, archive };
-  plan("index.html", "index", { ...homeSite, articles: listed(newest) }, [], () => renderIndexPage(newest.map(prepareListing), homeSite));
+  plan("index.html", "index", { ...homeSite, articles: listed(newest) }, [], () => renderIndexPage(listings(newest), homeSite));
   for (const [year, articles] of years) {
     const yearSite = { ...site, title: `${site.title}: ${year}`, siteTitle: site.title, description: `Articles published in ${year}.`, pageUrl: new URL(`${ARCHIVE_FOLDER}${year}/`, base).href, feeds };
-    plan(`${ARCHIVE_FOLDER}${year}/index.html`, "index", { ...yearSite, articles: listed(articles) }, [], () => renderIndexPage(articles.map(prepareListing), yearSite));
+    plan(`${ARCHIVE_FOLDER}${year}/index.html`, "index", { ...yearSite, articles: listed(articles) }, [], () => renderIndexPage(listings(articles), yearSite));
   }
   const archiveSite = { ...site, title: `${site.title}: archive`, siteTitle: site.title, description: "", pageUrl: new URL(ARCHIVE_FOLDER, base).href, feeds, archive };
   plan(`${ARCHIVE_FOLDER}index.html`, "index", archiveSite, [], () => renderIndexPage([], archiveSite));
@@ -216,7 +221,7 @@ export function planSite(
       const title = `${site.title}: ${group.name}`;
       const groupFeeds = addFeeds(groupFolder, title, describe(group.name), pageUrl, group.articles.slice(0, config.feedLimit));
       const groupSite = { ...site, title, siteTitle: site.title, description: describe(group.name), pageUrl, feeds: groupFeeds };
-      plan(`${groupFolder}index.html`, "index", { ...groupSite, articles: listed(group.articles) }, [], () => renderIndexPage(group.articles.map(prepareListing), groupSite));
+      plan(`${groupFolder}index.html`, "index", { ...groupSite, articles: listed(group.articles) }, [], () => renderIndexPage(listings(group.articles), groupSite));
       return { name: group.name, pageUrl, feeds: groupFeeds, count: group.articles.length };
     });
     const listSite = { ...site, title: heading, siteTitle: site.title, pageUrl: new URL(folder, base).href };
