@@ -90,5 +90,10 @@ function cleanOptional(text: string | null): string | null {
  * an attribute into a space, so only this form reads back the same in every format.
  */
 function oneLine(text: string): string {
-  return xmlSafe(text).replace(/\s+/g, " ").trim();
+  const safe = xmlSafe(text);
+  // Most texts are one line already: only white space other than single inner spaces needs the rewrite.
+  return NOT_ONE_LINE.test(safe) ? safe.replace(/\s+/g, " ").trim() : safe;
 }
+
+/** White space other than a space, two spaces in a row, or a space at either end. */
+const NOT_ONE_LINE = /[^\S ]| {2}|^ | $/;
