@@ -5,6 +5,7 @@ import { resolveInside } from "../publish/safe-path.js";
 import { articlePageKeys, articlePagePath, likelyTagUrl, pageSiteOf, type PageSite } from "../render/article-page-plan.js";
 import { renderArticlePage } from "../render/html/article-page.js";
 import { prepareArticle } from "../render/prepare-article.js";
+import { holdBack } from "../select/select-articles.js";
 import { contentHash } from "./fast-path.js";
 
 /**
@@ -54,8 +55,7 @@ export function prerenderContext(options: PrerenderOptions & { config: SiteConfi
  * (the main thread then renders it, and reports any error, as usual).
  */
 export function prerenderPage(article: Article, keys: { fieldsHash: string; contentHash: string }, html: string, context: PrerenderContext): PrerenderedPage | undefined {
-  if (article.draft && !context.includeDrafts) return undefined;
-  if (!context.includeFuture && Date.parse(article.published) > context.now) return undefined;
+  if (holdBack(article, context) !== null) return undefined;
   const { site } = context;
   const prepared = { ...prepareArticle({ ...article, contentHtml: "" }, context.config), contentHtml: html };
   const tagUrl = (tag: string) => likelyTagUrl(tag, site.homeUrl);

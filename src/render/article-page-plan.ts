@@ -21,6 +21,12 @@ export const FEED_FILES = { rss: "rss.xml", atom: "atom.xml", json: "feed.json" 
 /** Folders of the per-tag and per-author feeds and pages, relative to the output folder. */
 export const GROUP_FOLDERS = { tags: "tags/", authors: "authors/" } as const;
 
+/** The folder of the archive: a listing page per year of publication, and one linking them. */
+export const ARCHIVE_FOLDER = "archive/";
+
+/** Permalinks of the site's own listing pages (the home page, the tag, author and archive indexes): no article may take them. */
+export const SITE_PAGE_PERMALINKS: readonly string[] = ["/", ...Object.values(GROUP_FOLDERS).map((folder) => `/${folder}`), `/${ARCHIVE_FOLDER}`];
+
 /** What every article page shows besides its article: the site's name, language, home page and feeds. */
 export interface PageSite {
   title: string;

@@ -5,7 +5,7 @@ import { fieldsHash, hashText } from "../pipeline/article-keys.js";
 import { stableStringify } from "../publish/article-cache.js";
 import { GENERATOR } from "../version.js";
 import { absoluteUrl } from "./absolute-url.js";
-import { articlePageKeys, articlePagePath, FEED_FILES, feedLinks, GROUP_FOLDERS, tagPageUrl } from "./article-page-plan.js";
+import { ARCHIVE_FOLDER, articlePageKeys, articlePagePath, FEED_FILES, feedLinks, GROUP_FOLDERS, tagPageUrl } from "./article-page-plan.js";
 import { renderAtom } from "./atom.js";
 import { groupArticles, groupKey, type FeedGroup } from "./feed-groups.js";
 import { newestDate, type FeedModel } from "./feed-model.js";
@@ -19,15 +19,13 @@ import { prepareArticle, prepareListing, preparePerson, prepareTags, type Listed
 import { renderRss } from "./rss.js";
 import { xmlSafe } from "./xml-safe.js";
 
-export { FEED_FILES, GROUP_FOLDERS };
+export { ARCHIVE_FOLDER, FEED_FILES, GROUP_FOLDERS };
 
 /** What listing pages show of `articles`, prepared one at a time as the page is written. */
 function* listings(articles: Article[]): Generator<ListedArticle> {
   for (const article of articles) yield prepareListing(article);
 }
 
-/** The folder of the archive: a listing page per year of publication, and one linking them. */
-export const ARCHIVE_FOLDER = "archive/";
 
 /**
  * The published articles by year of publication as their dates are written (in the date's
@@ -156,7 +154,8 @@ export function planSite(
 
   /** Plans the three feeds of one folder ("" for the site's own) and returns their links. */
   const addFeeds = (folder: string, title: string, description: string, homeUrl: string, items: Article[]): FeedLinks => {
-    const { title: _title, ...feedUrls } = feedLinks(folder, base, title);
+    const links = feedLinks(folder, base, title);
+    const { title: _title, ...feedUrls } = links;
     const model: FeedModel = {
       ...shared,
       title,
@@ -175,7 +174,7 @@ export function planSite(
     plan(folder + FEED_FILES.rss, "rss", inputs, items, () => renderRss(wholeModel()));
     plan(folder + FEED_FILES.atom, "atom", inputs, items, () => renderAtom(wholeModel()));
     plan(folder + FEED_FILES.json, "json", inputs, items, () => renderJsonFeed(wholeModel()));
-    return { ...feedUrls, title };
+    return links;
   };
 
   const tagGroups = groupArticles(pages, preparedTags, "tag");

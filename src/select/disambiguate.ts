@@ -1,4 +1,5 @@
 import type { Article, Diagnostic } from "../article.js";
+import { SITE_PAGE_PERMALINKS } from "../render/article-page-plan.js";
 import { compareOldestFirst } from "./compare-articles.js";
 
 /**
@@ -42,9 +43,6 @@ export function disambiguate(articles: Article[]): { articles: Article[]; diagno
   }
   return { articles: result, diagnostics };
 }
-
-/** Permalinks of the site's own listing pages (the home page, the tag, author and archive indexes). */
-export const SITE_PAGE_PERMALINKS: readonly string[] = ["/", "/tags/", "/authors/", "/archive/"];
 
 function freeVariant(permalink: string, taken: Set<string>): string {
   const stem = permalink.replace(/\/$/, "");

@@ -20,14 +20,22 @@ export interface Selection {
   scheduled: Article[];
 }
 
+/** Why an article is held back this run: a draft, scheduled (dated after `now`), or not at all. */
+export function holdBack(article: Article, options: Omit<SelectOptions, "feedLimit">): "draft" | "scheduled" | null {
+  if (article.draft && !options.includeDrafts) return "draft";
+  if (Date.parse(article.published) > options.now && !options.includeFuture) return "scheduled";
+  return null;
+}
+
 /** Decides what publishes now: drafts and future-dated articles are held back unless asked for. */
 export function selectArticles(articles: Article[], options: SelectOptions): Selection {
   const published: Article[] = [];
   const drafts: Article[] = [];
   const scheduled: Article[] = [];
   for (const article of articles) {
-    if (article.draft && !options.includeDrafts) drafts.push(article);
-    else if (Date.parse(article.published) > options.now && !options.includeFuture) scheduled.push(article);
+    const held = holdBack(article, options);
+    if (held === "draft") drafts.push(article);
+    else if (held === "scheduled") scheduled.push(article);
     else published.push(article);
   }
   published.sort(compareNewestFirst);
