@@ -33,19 +33,23 @@ export function* jsonParts(value: unknown): Generator<string> {
 }
 
 /**
- * Joins small parts into parts of about `size` characters (default 16,000): few enough
- * writes, and each well under V8's large-object size.
+ * Joins small parts into parts of about `size` characters (default 16,000), as they come:
+ * few enough writes, and each well under V8's large-object size. A part larger than `size`
+ * comes out alone.
  */
-export function textParts(parts: Iterable<string>, size = 16_000): string[] {
-  const joined: string[] = [];
+export function* joinParts(parts: Iterable<string>, size = 16_000): Generator<string> {
   let pending = "";
   for (const part of parts) {
     if (pending.length > 0 && pending.length + part.length > size) {
-      joined.push(pending);
+      yield pending;
       pending = "";
     }
     pending += part;
   }
-  if (pending !== "") joined.push(pending);
-  return joined;
+  if (pending !== "") yield pending;
+}
+
+/** {@link joinParts}, collected: for content that is hashed before it is written. */
+export function textParts(parts: Iterable<string>, size = 16_000): string[] {
+  return [...joinParts(parts, size)];
 }
