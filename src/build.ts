@@ -168,7 +168,7 @@ async function buildLocked(
   }
 
   // The pipeline is loaded only when there is work: a no-change run never pays for it.
-  const [{ loadArticles }, { openCache, hashContent }, { openContentPack, contentPackFile }, { pingHubForBuild }, { publishFiles }, { planSite }, { renderChanged }, { disambiguate }, { selectArticles }] =
+  const [{ loadArticles }, { openCache }, { openContentPack, contentPackFile }, { pingHubForBuild }, { publishFiles }, { planSite, hashText }, { renderChanged }, { disambiguate }, { selectArticles }] =
     await Promise.all([
       import("./pipeline/load-articles.js"),
       import("./publish/article-cache.js"),
@@ -226,7 +226,7 @@ async function buildLocked(
       const again = (derive as NonNullable<typeof derive>).readAndDerive(articlesDir, article.sourcePath, false, config);
       const raw = again.ok && again.derived.kind === "article" ? again.derived.content : null;
       // A file changed since it was looked up: publish what it holds now, and let the next run look again.
-      if (raw === null || hashContent(Buffer.from(raw)) !== contentHashes.get(article.sourcePath)) contentDrift = true;
+      if (raw === null || hashText(raw) !== contentHashes.get(article.sourcePath)) contentDrift = true;
       const html = derive!.sanitizeContent(raw ?? "", article.url);
       contents.set(article.sourcePath, { url: article.url, html });
       return html;

@@ -7,7 +7,7 @@ import { hashContent } from "../publish/article-cache.js";
 import { decodeSource } from "../read/read-source.js";
 import { splitFrontMatter } from "../read/split-front-matter.js";
 import { sanitizeContent } from "../render/sanitize-content.js";
-import { fieldsHash } from "./article-keys.js";
+import { fieldsHash, hashText } from "./article-keys.js";
 import type { FileOutcome } from "./load-articles.js";
 import { prerenderPage, type PrerenderContext, type PrerenderedPage } from "./prerender-page.js";
 
@@ -50,7 +50,8 @@ export function deriveFileBytes(sourcePath: string, bytes: Uint8Array, recent: b
   const article = { ...result.article, contentHtml: "" };
   // Sanitised against the article's own URL; the rare article whose URL disambiguation changes is sanitised again.
   const sanitized = sanitizeContent(content, article.url);
-  const keys = { contentHash: hashContent(Buffer.from(content)), fieldsHash: fieldsHash(article) };
+  // The UTF-8 bytes' hash, taken from the string without copying it into a buffer.
+  const keys = { contentHash: hashText(content), fieldsHash: fieldsHash(article) };
   const page = prerender ? prerenderPage(article, keys, sanitized, prerender) : undefined;
   return {
     kind: "article",

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
+import { hashContent } from "../publish/article-cache.js";
+import { hashText } from "./article-keys.js";
 import type { Article } from "../article.js";
 import {
   anyRacy,
@@ -144,7 +146,8 @@ export async function saveBuildState(
 
 /** SHA-256 hex of an output file's bytes (strings as UTF-8, as they are written; parts one after another). */
 export function contentHash(content: string | Uint8Array | readonly string[]): string {
-  if (typeof content === "string" || content instanceof Uint8Array) return createHash("sha256").update(content).digest("hex");
+  if (typeof content === "string") return hashText(content);
+  if (content instanceof Uint8Array) return hashContent(content);
   const hash = createHash("sha256");
   for (const part of content) hash.update(part);
   return hash.digest("hex");
