@@ -8,10 +8,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the compiled `feedwright` command (dist/cli.js) in `cwd` and collects its output. */
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** The compiled `feedwright` command the tests run. */
+export const CLI = path.join(repoRoot, "dist", "cli.js");
+
+/** Runs the compiled `feedwright` command (dist/cli.js, or `cli`) in `cwd` and collects its output. */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, cli: string = CLI): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, "dist", "cli.js"), ...args], {
+    const child = spawn(process.execPath, [cli, ...args], {
       cwd,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
