@@ -1,12 +1,13 @@
 import type { Article } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
-import { stageFileSync, type StagedRecord, type StagingContext } from "../publish/atomic-write.js";
+import { stageFileSync, type StagingContext } from "../publish/atomic-write.js";
 import { resolveInside } from "../publish/safe-path.js";
 import { articlePageKeys, articlePagePath, likelyTagUrl, pageSiteOf, type PageSite } from "../render/article-page-plan.js";
 import { renderArticlePage } from "../render/html/article-page.js";
 import { prepareArticle } from "../render/prepare-article.js";
 import { holdBack } from "../select/select-articles.js";
 import { contentHash } from "./fast-path.js";
+import { compactStaged, type StagedPage } from "./staged-page.js";
 
 /**
  * Renders and stages an article's page right after the article is derived, in the thread
@@ -24,8 +25,9 @@ export interface PrerenderedPage {
   relPath: string;
   key: string;
   hash: string;
-  staged: StagedRecord | "unchanged";
+  staged: StagedPage | "unchanged";
 }
+
 
 /** What a thread needs to render pages ahead, set up once per run. */
 export interface PrerenderContext {
@@ -67,7 +69,7 @@ export function prerenderPage(article: Article, keys: { fieldsHash: string; cont
       relPath,
       key: context.pageKey(`${keys.fieldsHash}:${keys.contentHash}`, prepared.tags.map(tagUrl)),
       hash: contentHash(content),
-      staged,
+      staged: compactStaged(staged, context.outDir),
     };
   } catch {
     return undefined;

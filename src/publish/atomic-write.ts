@@ -93,6 +93,11 @@ export interface StagedFile {
    * fsynced after the rename, so a power cut cannot swap published bytes for an empty file.
    */
   readonly replaces: boolean;
+  /**
+   * True when staging created the target's folder: no earlier run can have left a temp file
+   * in it, so publishing need not look there for one.
+   */
+  readonly inNewFolder: boolean;
   /** Renames the temp file over the target: the atomic moment readers switch to the new bytes. */
   commit(): Promise<void>;
   /** Removes the temp file, and any folders that staging created and that are still empty. */
@@ -204,20 +209,40 @@ function discardStaged(record: StagedRecord, context?: StagingContext): void {
  * commit changes nothing: the temp file is gone and the target's folder is not empty.
  */
 export function stagedFile(record: StagedRecord, context?: StagingContext): StagedFile {
-  const abort = async () => discardStaged(record, context);
-  return {
-    targetPath: record.targetPath,
-    replaces: record.replaces,
-    abort,
-    async commit() {
-      try {
-        fsSync.renameSync(record.tempPath, record.targetPath);
-      } catch (error) {
-        await abort();
-        throw error;
-      }
-    },
-  };
+  return new StagedTempFile(record, context);
+}
+
+/** A class rather than an object of closures: a 100,000-page build holds one per page until it commits. */
+class StagedTempFile implements StagedFile {
+  constructor(
+    private readonly record: StagedRecord,
+    private readonly context: StagingContext | undefined,
+  ) {}
+
+  get targetPath(): string {
+    return this.record.targetPath;
+  }
+
+  get replaces(): boolean {
+    return this.record.replaces;
+  }
+
+  get inNewFolder(): boolean {
+    return this.record.firstCreated !== undefined;
+  }
+
+  async abort(): Promise<void> {
+    discardStaged(this.record, this.context);
+  }
+
+  async commit(): Promise<void> {
+    try {
+      fsSync.renameSync(this.record.tempPath, this.record.targetPath);
+    } catch (error) {
+      await this.abort();
+      throw error;
+    }
+  }
 }
 
 /**

@@ -239,8 +239,13 @@ export async function publishFiles(
       return { written, unchanged, removed: removable };
     }
 
+    // Folders this run created hold no one else's temp files: on a cold build that is every page's.
     const folders = new Set<string>([path.resolve(outDir)]);
-    for (const relPath of [...relPaths, ...stale]) folders.add(path.dirname(resolveInside(outDir, relPath)));
+    for (const relPath of relPaths) {
+      const source = files.get(relPath) as FileSource;
+      if (!(isStagedFile(source) && source.inNewFolder)) folders.add(path.dirname(resolveInside(outDir, relPath)));
+    }
+    for (const relPath of stale) folders.add(path.dirname(resolveInside(outDir, relPath)));
     await removeOrphanTempFiles(folders, isProcessAlive, now);
 
     // A stale file standing where a folder must now go (or the reverse) blocks staging, so it goes first.

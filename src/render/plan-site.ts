@@ -188,8 +188,8 @@ export function planSite(
   const feeds = addFeeds("", site.title, xmlSafe(config.description), base, feedItems);
   const pageKey = articlePageKeys({ ...site, feeds });
   plan(FEED_XSL_FILE, "xsl", null, [], () => FEED_XSL);
+  const pageSite = { ...site, feeds, tagUrl };
   for (const article of pages) {
-    const pageSite = { ...site, feeds, tagUrl };
     files.set(articlePagePath(article), {
       key: pageKey(keyOf(article), preparedTags(article).map(tagUrl)),
       needs: [article],

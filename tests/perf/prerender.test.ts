@@ -88,4 +88,26 @@ describe("pages rendered while deriving", () => {
     await library.build({ cwd: dir, now: NOW, outDir: "cold", workers: 1, cache: false, prerender: false });
     expect(await outputs(dir, "out")).toEqual(await outputs(dir, "cold"));
   });
+
+  it("sweep a killed run's temp file from a page folder that existed, and only a dead run's", async () => {
+    const dir = await site();
+    const plain = path.join(dir, "articles", "2024-05-06-plain.md");
+    const write = async (body: string, mtime: Date) => {
+      await writeFile(plain, `---\ntitle: Plain\ndate: 2024-05-06T08:00:00Z\ntags: [Plain]\n---\n${body}\n`);
+      await utimes(plain, mtime, mtime);
+    };
+    await write("First.", SETTLED_MTIME);
+    await library.build({ cwd: dir, now: NOW, workers: 1 });
+    const folder = path.join(dir, "out", "2024", "05", "06", "plain");
+    // Names as atomic-write.ts makes them: .<file>.<pid>.<random><counter>.tmp; pid 999999 is not running.
+    const dead = ".index.html.999999.0123456789ab.tmp";
+    const alive = `.index.html.${process.pid}.0123456789ab.tmp`;
+    for (const name of [dead, alive]) await writeFile(path.join(folder, name), "partial");
+    // The edited page is rendered ahead, into the folder that was already there.
+    await write("Second.", new Date(SETTLED_MTIME.getTime() + 5000));
+    const run = await library.build({ cwd: dir, now: NOW, workers: 1 });
+    expect(run.files.written).toContain("2024/05/06/plain/index.html");
+    const left = [...(await outputs(dir, "out")).keys()].filter((name) => name.endsWith(".tmp"));
+    expect(left).toEqual([`2024/05/06/plain/${alive}`]);
+  });
 });
