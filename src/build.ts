@@ -7,7 +7,7 @@ import type { ContentPack } from "./pipeline/content-pack.js";
 import type { readAndDerive as ReadAndDerive } from "./pipeline/derive-file.js";
 import type { FileOutcome } from "./pipeline/load-articles.js";
 import type { PrerenderedPage } from "./pipeline/prerender-page.js";
-import { stagedPageFile, type StagedPage } from "./pipeline/staged-page.js";
+import { stagedPageFile } from "./pipeline/staged-page.js";
 import type { sanitizeContent as SanitizeContent } from "./render/sanitize-content.js";
 import { defaultCacheFile, hashConfig } from "./publish/article-cache.js";
 import { checkUnchanged, saveBuildState, type RunFingerprint } from "./pipeline/fast-path.js";
@@ -304,7 +304,7 @@ async function buildLocked(
     };
   } finally {
     pack?.close();
-    for (const page of prerendered) if (!published.has(page) && page.staged !== "unchanged") await stagedPageFile(page as { relPath: string; staged: StagedPage }, outDir).abort();
+    for (const page of prerendered) if (!published.has(page) && page.staged !== "unchanged") await stagedPageFile(page.relPath, page.staged, outDir).abort();
   }
 }
 

@@ -28,7 +28,6 @@ export interface PrerenderedPage {
   staged: StagedPage | "unchanged";
 }
 
-
 /** What a thread needs to render pages ahead, set up once per run. */
 export interface PrerenderContext {
   config: SiteConfig;

@@ -4,7 +4,7 @@ import { fileVersions, sameVersion, type FileVersion, type OutputRecord } from "
 import type { FileSource } from "../publish/publish-files.js";
 import type { PlannedFile } from "../render/plan-site.js";
 import type { PrerenderedPage } from "./prerender-page.js";
-import { stagedPageFile, type StagedPage } from "./staged-page.js";
+import { stagedPageFile } from "./staged-page.js";
 import { contentHash } from "./fast-path.js";
 
 /** What rendering an incremental run produced. */
@@ -66,7 +66,7 @@ export async function renderChanged(
       result.usedPages.add(page);
       result.records.set(relPath, { key: planned.key, hash: page.hash });
       if (page.staged === "unchanged") result.kept.push(relPath);
-      else result.toWrite.set(relPath, stagedPageFile(page as { relPath: string; staged: StagedPage }, outDir));
+      else result.toWrite.set(relPath, stagedPageFile(page.relPath, page.staged, outDir));
       return;
     }
     toRender.push(index);

@@ -5,7 +5,7 @@ import { resolveInside } from "../publish/safe-path.js";
 /**
  * A page's staged temp file, with paths relative to the output folder: the main thread holds
  * one per article until publishing, and records with absolute paths were 6% of all it held
- * (4 MB of 69 MB at 10,000 articles). {@link stagedPageRecord} gives the full record back.
+ * (4 MB of 69 MB at 10,000 articles). {@link stagedPageFile} works the full paths out again.
  */
 export interface StagedPage {
   /** The temp file's name, in the page's folder. */
@@ -15,10 +15,10 @@ export interface StagedPage {
   firstCreated?: string;
 }
 
-/** The staged record of a page rendered ahead, its paths resolved in `outDir`. */
-export function stagedPageRecord(page: { relPath: string; staged: StagedPage }, outDir: string): StagedRecord {
-  const targetPath = resolveInside(outDir, page.relPath);
-  const { tempName, replaces, firstCreated } = page.staged;
+/** The staged record of the page at `relPath`, its paths resolved in `outDir`. */
+function stagedPageRecord(relPath: string, staged: StagedPage, outDir: string): StagedRecord {
+  const targetPath = resolveInside(outDir, relPath);
+  const { tempName, replaces, firstCreated } = staged;
   return {
     targetPath,
     tempPath: path.join(path.dirname(targetPath), tempName),
@@ -41,33 +41,34 @@ export function compactStaged(record: StagedRecord | "unchanged", outDir: string
  * The {@link StagedFile} of a page rendered ahead. Its absolute paths are worked out when it
  * is committed or aborted, not held: every page of a cold build waits in one until publishing.
  */
-export function stagedPageFile(page: { relPath: string; staged: StagedPage }, outDir: string): StagedFile {
-  return new StagedPageFile(page, outDir);
+export function stagedPageFile(relPath: string, staged: StagedPage, outDir: string): StagedFile {
+  return new StagedPageFile(relPath, staged, outDir);
 }
 
 class StagedPageFile implements StagedFile {
   constructor(
-    private readonly page: { relPath: string; staged: StagedPage },
+    private readonly relPath: string,
+    private readonly staged: StagedPage,
     private readonly outDir: string,
   ) {}
 
   get targetPath(): string {
-    return resolveInside(this.outDir, this.page.relPath);
+    return resolveInside(this.outDir, this.relPath);
   }
 
   get replaces(): boolean {
-    return this.page.staged.replaces;
+    return this.staged.replaces;
   }
 
   get inNewFolder(): boolean {
-    return this.page.staged.firstCreated !== undefined;
+    return this.staged.firstCreated !== undefined;
   }
 
   commit(): Promise<void> {
-    return stagedFile(stagedPageRecord(this.page, this.outDir)).commit();
+    return stagedFile(stagedPageRecord(this.relPath, this.staged, this.outDir)).commit();
   }
 
   abort(): Promise<void> {
-    return stagedFile(stagedPageRecord(this.page, this.outDir)).abort();
+    return stagedFile(stagedPageRecord(this.relPath, this.staged, this.outDir)).abort();
   }
 }
