@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile, utimes } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateCorpus, listArticleFiles } from "../../bench/generate-corpus.mjs";
 import type * as Library from "../../src/index.js";
-import { makeFixture, repoRoot, SETTLED_MTIME, writeFiles } from "./fixture.js";
+import { makeFixture, repoRoot, writeFiles } from "./fixture.js";
 
 /**
  * Sites made of a generated corpus (the benchmark's generator) plus a few hand-written
@@ -30,10 +30,9 @@ export async function readGeneratedCorpus(options: { count: number; seed: number
 
 /** A fixture folder holding `corpus` under articles/ and `files`, every article file settled (backdated). */
 export async function makeGeneratedSite(corpus: Map<string, Buffer>, files: Record<string, string | Uint8Array>): Promise<string> {
+  // writeFiles dates every file it writes SETTLED_MTIME.
   const dir = await makeFixture(files);
   for (const [file, bytes] of corpus) await writeFiles(dir, { [`articles/${file}`]: bytes });
-  const articleFiles = [...corpus.keys(), ...Object.keys(files).filter((name) => name.startsWith("articles/")).map((name) => name.slice("articles/".length))];
-  for (const file of articleFiles) await utimes(path.join(dir, "articles", file), SETTLED_MTIME, SETTLED_MTIME);
   return dir;
 }
 
