@@ -2,7 +2,7 @@ import type { Article, Diagnostic } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
 import type { ArticleCache } from "../publish/article-cache.js";
 import { findArticleFiles, type FoundFiles } from "../read/find-article-files.js";
-import { INCOMPLETE_GRACE_MS, judgeSourceStat, statSource } from "../read/read-source.js";
+import { INCOMPLETE_GRACE_MS, judgeSourceStat, statSource, type SourceStat } from "../read/read-source.js";
 import type { ContentPack, PackedContent } from "./content-pack.js";
 import type { ReadAndDerived } from "./derive-file.js";
 import { prerenderContext, type PrerenderedPage, type PrerenderOptions } from "./prerender-page.js";
@@ -56,8 +56,8 @@ function pendingSlot(sourcePath: string, diagnostic: Diagnostic, cache: ArticleC
 
 /**
  * Reads and derives every article file under `articlesDir`. Size and age checks run first
- * (they depend on the clock, so they are never cached); then a file whose size and mtime,
- * or failing that whose bytes, match the cache reuses what was derived before.
+ * (they depend on the clock, so they are never cached); then a file whose stat (size,
+ * mtime, ctime, inode), or failing that whose bytes, match the cache reuses what was derived before.
  * Files that look mid-write are reported as pending and are not cached; one that was
  * published before keeps its last complete version published meanwhile.
  * When many files need deriving they are spread over worker threads (worker-pool.ts);
@@ -71,7 +71,7 @@ export async function loadArticles(
     now: number;
     onProgress?: (done: number, total: number) => void;
     /** The files, already listed and stat'ed by the caller (the fast-path check): saves doing it twice. */
-    listing?: { found: FoundFiles; stats: Array<{ size: number; mtimeMs: number } | null> };
+    listing?: { found: FoundFiles; stats: Array<SourceStat | null> };
     /** Threads to derive on (see worker-pool.ts `workerCount`); 1 derives in this thread. */
     workers?: number;
     /**
@@ -87,7 +87,7 @@ export async function loadArticles(
   const limits = { maxBytes: config.maxFileBytes, settleMs: config.settleSeconds * 1000, now: options.now };
   const total = found.files.length;
   const slots: Array<Slot | undefined> = new Array(total);
-  const toDerive: Array<{ index: number; sourcePath: string; recent: boolean; stat: { size: number; mtimeMs: number } }> = [];
+  const toDerive: Array<{ index: number; sourcePath: string; recent: boolean; stat: SourceStat }> = [];
 
   for (const [index, sourcePath] of found.files.entries()) {
     const known = options.listing?.stats[index];

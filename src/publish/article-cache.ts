@@ -1,11 +1,12 @@
 import { hash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { escapeNonAscii, readTextFile } from "../ascii-json.js";
 import { parseJsonObject } from "../parse-json-object.js";
 import { writeFileAtomicFromParts } from "./atomic-write.js";
 
 /**
- * The incremental-build cache: per source file, its size, mtime and content
+ * The incremental-build cache: per source file, its size, mtime, ctime, inode and content
  * hash, and whatever the build derived from it (an `Article`, or the
  * diagnostic that made it skip the file).
  *
@@ -18,7 +19,7 @@ export const DEFAULT_CACHE_DIR = ".feedwright-cache";
 /** File name of the article cache inside {@link DEFAULT_CACHE_DIR}. */
 export const DEFAULT_CACHE_FILE = "articles.json";
 /** Bumped when the cache file's shape changes; any other format reads as empty. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /**
  * A file modified this recently when it was stored might be modified again
@@ -36,15 +37,21 @@ export interface CacheKey {
   configHash: string;
 }
 
-/** The parts of `fs.Stats` the cache compares. */
+/**
+ * The parts of `fs.Stats` the cache compares. Size and mtime alone miss a file rewritten
+ * with the same size and its old mtime put back (`cp -p`, `touch -r`, a restored backup);
+ * a write always moves ctime, and a file replaced by another has another inode.
+ */
 export interface FileStat {
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
 }
 
 /** A cache of values derived from source files, keyed by path relative to the articles folder. */
 export interface ArticleCache<T> {
-  /** The value stored for `relPath` if its size and mtime are unchanged (and were trustworthy), else undefined. */
+  /** The value stored for `relPath` if its stat (size, mtime, ctime, inode) is unchanged and was trustworthy, else undefined. */
   lookup(relPath: string, stat: FileStat): T | undefined;
   /** The value stored for `relPath` if its content hash is unchanged: for a file touched but not changed. Call `store` after a hit to refresh the stat. */
   lookupByHash(relPath: string, contentHash: string): T | undefined;
@@ -61,11 +68,9 @@ export interface ArticleCache<T> {
   readonly stats: { hits: number; hashHits: number; misses: number };
 }
 
-interface CacheEntry {
-  size: number;
-  mtimeMs: number;
+interface CacheEntry extends FileStat {
   hash: string;
-  /** False when the file was too fresh at store time for size+mtime to prove it unchanged. */
+  /** False when the file was too fresh at store time for its stat to prove it unchanged. */
   statTrusted: boolean;
   value: unknown;
 }
@@ -122,6 +127,8 @@ function isEntry(value: unknown): value is CacheEntry {
   return (
     typeof entry.size === "number" &&
     typeof entry.mtimeMs === "number" &&
+    typeof entry.ctimeMs === "number" &&
+    typeof entry.ino === "number" &&
     typeof entry.hash === "string" &&
     typeof entry.statTrusted === "boolean" &&
     "value" in entry
@@ -194,11 +201,11 @@ export async function openCache<T = unknown>(
   let journalLines = 0;
   let journalValid = false;
   try {
-    const parsed = parseCacheFile(await fs.readFile(cacheFile, "utf8"), key);
+    const parsed = parseCacheFile(await readTextFile(cacheFile), key);
     if (parsed) {
       loaded = parsed.entries;
       baseId = parsed.id;
-      const journal = await fs.readFile(journalFile, "utf8").catch(() => null);
+      const journal = await readTextFile(journalFile).catch(() => null);
       if (journal !== null && baseId !== "") {
         journalValid = journal.startsWith(`${JSON.stringify({ base: baseId })}\n`);
         journalLines = applyJournal(journal, baseId, loaded);
@@ -214,7 +221,7 @@ export async function openCache<T = unknown>(
     stats,
     lookup(relPath, stat) {
       const entry = kept.get(relPath) ?? loaded.get(relPath);
-      if (entry && entry.statTrusted && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs) {
+      if (entry && entry.statTrusted && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs && entry.ctimeMs === stat.ctimeMs && entry.ino === stat.ino) {
         kept.set(relPath, entry);
         stats.hits++;
         return entry.value as T;
@@ -242,6 +249,8 @@ export async function openCache<T = unknown>(
       kept.set(relPath, {
         size: stat.size,
         mtimeMs: stat.mtimeMs,
+        ctimeMs: stat.ctimeMs,
+        ino: stat.ino,
         hash: contentHash,
         statTrusted: now() - stat.mtimeMs > RACY_WINDOW_MS,
         value,
@@ -253,7 +262,7 @@ export async function openCache<T = unknown>(
       for (const relPath of loaded.keys()) if (!kept.has(relPath)) changes.push([relPath, null]);
       if (changes.length === 0) return;
       // Only a journal needs the changes as lines; a cold build's change is the whole cache.
-      const lines = () => changes.map((change) => JSON.stringify(change)).join("\n") + "\n";
+      const lines = () => changes.map((change) => escapeNonAscii(JSON.stringify(change))).join("\n") + "\n";
       if (journalValid && journalLines + changes.length <= Math.max(64, kept.size * JOURNAL_SHARE)) {
         await fs.appendFile(journalFile, lines());
         journalLines += changes.length;
@@ -271,7 +280,7 @@ export async function openCache<T = unknown>(
           yield `${JSON.stringify(header).slice(0, -1)},"entries":{`;
           let first = true;
           for (const relPath of [...entries.keys()].sort()) {
-            yield `${first ? "" : ","}${JSON.stringify(relPath)}:${JSON.stringify(entries.get(relPath))}`;
+            yield escapeNonAscii(`${first ? "" : ","}${JSON.stringify(relPath)}:${JSON.stringify(entries.get(relPath))}`);
             first = false;
           }
           yield "}}\n";

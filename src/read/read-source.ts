@@ -19,7 +19,15 @@ export const INCOMPLETE_GRACE_MS = 10 * 60 * 1000;
 /** Why a file is not read now: `pending` ones are probably mid-write and wait for a later run; `skipped` ones are bad input. */
 export type Refusal = { ok: false; kind: "pending" | "skipped"; diagnostic: Diagnostic };
 
-export type StatResult = { ok: true; size: number; mtimeMs: number } | Refusal;
+/** A file's stat as the article cache compares it (article-cache.ts `FileStat`). */
+export interface SourceStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export type StatResult = ({ ok: true } & SourceStat) | Refusal;
 export type DecodeResult = { ok: true; text: string; encoding: string; warnings: string[] } | Refusal;
 
 /**
@@ -27,20 +35,19 @@ export type DecodeResult = { ok: true; text: string; encoding: string; warnings:
  * modified within the settle time for a later run. Cheap, so it runs before any cache lookup.
  */
 export async function statSource(articlesDir: string, sourcePath: string, limits: ReadLimits): Promise<StatResult> {
-  let size: number;
-  let mtimeMs: number;
+  let version: SourceStat;
   try {
-    const stats = await stat(path.join(articlesDir, sourcePath));
-    size = stats.size;
-    mtimeMs = stats.mtimeMs;
+    const { size, mtimeMs, ctimeMs, ino } = await stat(path.join(articlesDir, sourcePath));
+    version = { size, mtimeMs, ctimeMs, ino };
   } catch (error) {
     return refuse("skipped", sourcePath, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions; the file is skipped`);
   }
-  return judgeSourceStat(sourcePath, { size, mtimeMs }, limits);
+  return judgeSourceStat(sourcePath, version, limits);
 }
 
 /** The checks of {@link statSource} for a file already stat'ed: the size cap and the settle time. */
-export function judgeSourceStat(sourcePath: string, { size, mtimeMs }: { size: number; mtimeMs: number }, limits: ReadLimits): StatResult {
+export function judgeSourceStat(sourcePath: string, version: SourceStat, limits: ReadLimits): StatResult {
+  const { size, mtimeMs } = version;
   if (size > limits.maxBytes) {
     return refuse("skipped", sourcePath, `file is ${formatBytes(size)}, over the ${formatBytes(limits.maxBytes)} limit (maxFileBytes); raise the limit if it really is an article; the file is skipped`);
   }
@@ -48,7 +55,7 @@ export function judgeSourceStat(sourcePath: string, { size, mtimeMs }: { size: n
   if (age < limits.settleMs) {
     return refuse("pending", sourcePath, `modified ${Math.max(0, Math.round(age / 1000))} s ago and may still be being written; it will be published by a later run`);
   }
-  return { ok: true, size, mtimeMs };
+  return { ok: true, ...version };
 }
 
 /** Reads a file's bytes, or says why it cannot be read. */

@@ -7,7 +7,7 @@ import { makeFixture } from "../helpers/fixture.js";
 const key = { programVersion: "0.1.0", configHash: hashConfig({ title: "journal" }) };
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 const clock = { now: () => NOW };
-const stat = (n: number) => ({ size: n, mtimeMs: NOW - 60_000 });
+const stat = (n: number) => ({ size: n, mtimeMs: NOW - 60_000, ctimeMs: NOW - 60_000, ino: n });
 const NAMES = Array.from({ length: 200 }, (_, i) => `a${String(i).padStart(3, "0")}.md`);
 
 /** A cache of 200 entries, saved once. */
@@ -72,7 +72,7 @@ describe("the article cache journal", () => {
     const reopened = await openCache<string>(file, key, clock);
     expect(reopened.lookup("a001.md", stat(1001))).toBe("w1");
 
-    await fs.writeFile(journal, `${JSON.stringify({ base: "someone-else" })}\n${JSON.stringify(["a002.md", { size: 1002, mtimeMs: NOW - 60_000, hash: "x", statTrusted: true, value: "foreign" }])}\n`);
+    await fs.writeFile(journal, `${JSON.stringify({ base: "someone-else" })}\n${JSON.stringify(["a002.md", { size: 1002, mtimeMs: NOW - 60_000, ctimeMs: NOW - 60_000, ino: 1002, hash: "x", statTrusted: true, value: "foreign" }])}\n`);
     const again = await openCache<string>(file, key, clock);
     expect(again.lookup("a002.md", stat(1002))).toBe("w2");
   });

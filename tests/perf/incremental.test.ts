@@ -142,6 +142,21 @@ describe("an incremental run gives a cold run's bytes", () => {
     }
   });
 
+  it("after an edit that keeps the file's size and puts its old mtime back (cp -p, touch -r)", async () => {
+    const dir = await site();
+    await build({ cwd: dir, now: NOW });
+    const file = yamlArticle();
+    const original = corpus.get(file)!.toString();
+    // One letter of the body changed: same size, and put() dates it as before.
+    const at = original.lastIndexOf("e");
+    const edited = `${original.slice(0, at)}E${original.slice(at + 1)}`;
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(original));
+    await put(dir, file, edited);
+    const summary = await expectSameAsCold(dir);
+    expect(summary.cache.misses).toBe(1);
+    expect(summary.files.written.length).toBeGreaterThan(0);
+  });
+
   it("after an article is added and another deleted", async () => {
     const dir = await site();
     await build({ cwd: dir, now: NOW });

@@ -10,7 +10,7 @@ afterEach(() => removeTempDirs(created));
 
 const key = { programVersion: "0.1.0", configHash: hashConfig({ title: "t" }) };
 const NOW = Date.parse("2026-11-24T12:00:00Z");
-const old = { size: 10, mtimeMs: NOW - 60_000 };
+const old = { size: 10, mtimeMs: NOW - 60_000, ctimeMs: NOW - 60_000, ino: 42 };
 const clock = { now: () => NOW };
 
 async function cacheFileIn(dir: string) {
@@ -29,10 +29,13 @@ describe("article cache", () => {
     expect(second.lookup("a.md", old)).toEqual({ title: "A" });
     // Touched (new mtime) but same content: the stat misses, the hash hits.
     expect(second.lookup("a.md", { ...old, mtimeMs: old.mtimeMs + 5 })).toBeUndefined();
+    // Rewritten with its size and old mtime kept (cp -p, touch -r): ctime moved, or another inode.
+    expect(second.lookup("a.md", { ...old, ctimeMs: old.ctimeMs + 5 })).toBeUndefined();
+    expect(second.lookup("a.md", { ...old, ino: old.ino + 1 })).toBeUndefined();
     expect(second.lookupByHash("a.md", hashContent(Buffer.from("A")))).toEqual({ title: "A" });
     expect(second.lookupByHash("a.md", hashContent(Buffer.from("B")))).toBeUndefined();
     expect(second.lookup("other.md", old)).toBeUndefined();
-    expect(second.stats).toEqual({ hits: 1, hashHits: 1, misses: 2 });
+    expect(second.stats).toEqual({ hits: 1, hashHits: 1, misses: 4 });
   });
 
   it("keeps only entries used this run, so deleted files drop out", async () => {
@@ -71,7 +74,7 @@ describe("article cache", () => {
 
   it("does not trust the stat of a file stored moments after it changed", async () => {
     const file = await cacheFileIn(await makeTempDir(created));
-    const fresh = { size: 3, mtimeMs: NOW - RACY_WINDOW_MS / 2 };
+    const fresh = { size: 3, mtimeMs: NOW - RACY_WINDOW_MS / 2, ctimeMs: NOW - RACY_WINDOW_MS / 2, ino: 7 };
     const first = await openCache<string>(file, key, clock);
     first.store("fresh.md", fresh, "hf", "F");
     await first.save();
