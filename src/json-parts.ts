@@ -6,6 +6,16 @@
  * and written as null in arrays, as JSON.stringify does.
  */
 export function* jsonParts(value: unknown): Generator<string> {
+  if (Array.isArray(value) && value.every(isPrimitive)) {
+    // Tens of thousands of paths or numbers: a slice at a time, not a part per item.
+    yield "[";
+    for (let start = 0; start < value.length; start += PRIMITIVE_SLICE) {
+      const slice = JSON.stringify(value.slice(start, start + PRIMITIVE_SLICE));
+      yield (start > 0 ? "," : "") + slice.slice(1, -1);
+    }
+    yield "]";
+    return;
+  }
   if (Array.isArray(value)) {
     yield "[";
     for (let index = 0; index < value.length; index++) {
@@ -30,6 +40,14 @@ export function* jsonParts(value: unknown): Generator<string> {
     return;
   }
   yield JSON.stringify(value) ?? "null";
+}
+
+/** Items of an all-primitive array written by one JSON.stringify call. */
+const PRIMITIVE_SLICE = 256;
+
+/** A value JSON.stringify writes the same alone as inside an array (undefined and functions become null in both). */
+function isPrimitive(value: unknown): boolean {
+  return value === null || typeof value !== "object";
 }
 
 /**

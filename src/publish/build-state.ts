@@ -3,6 +3,7 @@ import { statSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../article.js";
+import { escapeNonAscii, readTextFile } from "../ascii-json.js";
 import { jsonParts } from "../json-parts.js";
 import { writeFileAtomicFromParts } from "./atomic-write.js";
 
@@ -147,7 +148,7 @@ export function anyRacy(versions: Iterable<FileVersion>, now: number): boolean {
 export async function readBuildState(file: string): Promise<BuildState | null> {
   let value: unknown;
   try {
-    value = JSON.parse(await fs.readFile(file, "utf8"));
+    value = JSON.parse(await readTextFile(file));
   } catch {
     return null;
   }
@@ -175,7 +176,7 @@ export async function readOutputRecords(stateFile: string, state: BuildState): P
   const records = new Map<string, OutputRecord>();
   let value: Partial<OutputRecords>;
   try {
-    value = JSON.parse(await fs.readFile(path.join(path.dirname(stateFile), OUTPUT_RECORDS_FILE), "utf8")) as Partial<OutputRecords>;
+    value = JSON.parse(await readTextFile(path.join(path.dirname(stateFile), OUTPUT_RECORDS_FILE))) as Partial<OutputRecords>;
   } catch {
     return records;
   }
@@ -212,8 +213,8 @@ export async function isUnchanged(state: BuildState, run: { key: string; sources
   return versions.every((version, index) => version !== null && sameVersion(version, recordedVersion(state, index)));
 }
 
-/** A value's JSON and a newline, in parts. */
+/** A value's JSON in ASCII (see ascii-json.ts) and a newline, in parts. */
 function* jsonLines(value: unknown): Generator<string> {
-  yield* jsonParts(value);
+  for (const part of jsonParts(value)) yield escapeNonAscii(part);
   yield "\n";
 }

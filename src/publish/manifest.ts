@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { readTextFile } from "../ascii-json.js";
 import { textParts } from "../json-parts.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { unsafePathReason } from "./safe-path.js";
@@ -42,7 +43,7 @@ function sortedUnique(paths: Iterable<string>): string[] {
 export async function readManifest(outDir: string): Promise<string[]> {
   let value: unknown;
   try {
-    value = JSON.parse(await fs.readFile(path.join(outDir, MANIFEST_FILE), "utf8"));
+    value = JSON.parse(await readTextFile(path.join(outDir, MANIFEST_FILE)));
   } catch {
     return [];
   }

@@ -1,6 +1,6 @@
 import type { Article, Diagnostic } from "../article.js";
 import { SITE_PAGE_PERMALINKS } from "../render/article-page-plan.js";
-import { compareOldestFirst } from "./compare-articles.js";
+import { sortOldestFirst } from "./sort-articles.js";
 
 /**
  * Makes permalinks and ids unique. Articles are visited oldest first (ties by source path),
@@ -9,7 +9,7 @@ import { compareOldestFirst } from "./compare-articles.js";
  * Each collision is reported against the article that moved.
  */
 export function disambiguate(articles: Article[]): { articles: Article[]; diagnostics: Diagnostic[] } {
-  const ordered = [...articles].sort(compareOldestFirst);
+  const ordered = sortOldestFirst(articles);
   // The site's own pages hold these addresses: an article there would overwrite the listing.
   const permalinks = new Set<string>(SITE_PAGE_PERMALINKS);
   const ids = new Set<string>();

@@ -1,5 +1,5 @@
 import type { Article } from "../article.js";
-import { compareNewestFirst } from "./compare-articles.js";
+import { sortNewestFirst } from "./sort-articles.js";
 
 export interface SelectOptions {
   /** The clock, as epoch milliseconds: articles dated after it are scheduled, not published. */
@@ -38,6 +38,6 @@ export function selectArticles(articles: Article[], options: SelectOptions): Sel
     else if (held === "scheduled") scheduled.push(article);
     else published.push(article);
   }
-  published.sort(compareNewestFirst);
-  return { published, feedItems: published.slice(0, options.feedLimit), drafts, scheduled };
+  const newestFirst = sortNewestFirst(published);
+  return { published: newestFirst, feedItems: newestFirst.slice(0, options.feedLimit), drafts, scheduled };
 }

@@ -29,6 +29,16 @@ describe("jsonParts", () => {
       { numRuns: 1000 },
     );
   });
+
+  it("writes long arrays of primitives, cut into slices, as JSON.stringify does", () => {
+    const primitive = fc.oneof(fc.string({ unit: "binary", maxLength: 8 }), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    fc.assert(
+      fc.property(fc.array(primitive, { minLength: 250, maxLength: 1100 }), (items) => {
+        expect([...jsonParts({ items, nested: [items] })].join("")).toBe(JSON.stringify({ items, nested: [items] }));
+      }),
+      { numRuns: 30 },
+    );
+  });
 });
 
 describe("textParts", () => {
