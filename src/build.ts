@@ -253,7 +253,7 @@ async function buildLocked(
       skipped,
       warnings,
     };
-    const rendered = refused ? null : await renderChanged(plan, (await fingerprint?.previousOutputs()) ?? null, outDir, loadContents, pagesByPath(prerendered));
+    const rendered = refused ? null : await renderChanged(plan, (await fingerprint?.previousOutputs()) ?? null, outDir, loadContents, pagesByPath(prerendered), (await fingerprint?.outputVersions()) ?? null);
     const renderDone = clock();
 
     let files = { written: [] as string[], unchanged: [] as string[], removed: [] as string[] };

@@ -29,7 +29,8 @@ export interface RenderedChanges {
  * state's and which still has the version (stat) the previous run left is kept without
  * rendering or reading; the others are returned as rendering functions for publishFiles, and
  * one whose bytes hash to the recorded hash of such an untouched file is kept too, without
- * reading it. A page rendered ahead (`prerendered`, by path) whose key is the planned key is
+ * reading it. `current` holds files' versions already taken (fast-path.ts `outputVersions`);
+ * the others are stat'ed here. A page rendered ahead (`prerendered`, by path) whose key is the planned key is
  * taken as rendered: its staged file is published as is. Content that cached articles lack
  * is fetched with `loadContents` first, for exactly the files still to be rendered.
  */
@@ -39,11 +40,14 @@ export async function renderChanged(
   outDir: string,
   loadContents: (articles: Article[]) => Promise<void>,
   prerendered: Map<string, PrerenderedPage[]> = new Map(),
+  current: Map<string, FileVersion | null> | null = null,
 ): Promise<RenderedChanges> {
   const relPaths = [...plan.keys()];
   const recorded = relPaths.map((relPath) => previous?.get(relPath));
   // Only files the state knows are worth a stat.
-  const versions = fileVersions(relPaths.map((relPath, index) => (recorded[index] ? path.join(outDir, relPath) : "")));
+  const unknown = relPaths.filter((relPath, index) => recorded[index] && !current?.has(relPath));
+  const statted = new Map(fileVersions(unknown.map((relPath) => path.join(outDir, relPath))).map((version, index) => [unknown[index] as string, version]));
+  const versions = relPaths.map((relPath, index) => (recorded[index] ? (current?.get(relPath) ?? statted.get(relPath) ?? null) : null));
   const untouched = relPaths.map((_, index) => {
     const record = recorded[index];
     const version = versions[index];
