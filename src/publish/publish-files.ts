@@ -79,9 +79,8 @@ function validatePaths(relPaths: string[]): void {
   }
   const files = new Set(relPaths);
   for (const relPath of relPaths) {
-    const segments = relPath.split("/");
-    for (let i = 1; i < segments.length; i++) {
-      const folder = segments.slice(0, i).join("/");
+    for (let slash = relPath.indexOf("/"); slash !== -1; slash = relPath.indexOf("/", slash + 1)) {
+      const folder = relPath.slice(0, slash);
       if (files.has(folder)) {
         throw new UnsafePathError(relPath, `needs ${JSON.stringify(folder)} to be a folder, but it is also a file to write`);
       }
@@ -265,7 +264,9 @@ export async function publishFiles(
           }
         },
       );
-      await writeManifest(outDir, [...previous, ...allPaths]);
+      // An edit adds no path: the manifest already lists every file about to appear.
+      const listed = new Set(previous);
+      if (!allPaths.every((relPath) => listed.has(relPath))) await writeManifest(outDir, [...previous, ...allPaths]);
     } catch (error) {
       await abortAll(staged.values());
       throw error;

@@ -31,8 +31,15 @@ export class UnsafePathError extends Error {
   }
 }
 
+/**
+ * Paths every rule above passes: segments of word characters, dots and dashes, none starting
+ * with a dot. Nearly every path a site has; it saves eight tests on each of ten thousand.
+ */
+const PLAINLY_SAFE = /^[\w-][\w.-]*(?:\/[\w-][\w.-]*)*$/;
+
 /** Returns why `relPath` is not a safe `/`-separated path inside a folder, or null when it is safe. */
 export function unsafePathReason(relPath: string): string | null {
+  if (PLAINLY_SAFE.test(relPath)) return null;
   for (const rule of UNSAFE_PATH_RULES) {
     if (rule.pattern.test(relPath)) return rule.reason;
   }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { UnsafePathError, assertSafeRelativePath, resolveInside, unsafePathReason } from "../../src/publish/safe-path.js";
+import { UNSAFE_PATH_RULES, UnsafePathError, assertSafeRelativePath, resolveInside, unsafePathReason } from "../../src/publish/safe-path.js";
 
 describe("unsafePathReason", () => {
   it.each([
@@ -28,6 +28,18 @@ describe("unsafePathReason", () => {
       expect(unsafePathReason(relPath)).toBeNull();
     },
   );
+
+  it("gives the rules' verdict for any path, its shortcut for plain paths included (property)", () => {
+    const segment = fc.oneof(fc.constantFrom("..", ".", "", "a", "b.html", "-x", "_", "C:", "\\", "\0", ".x", "ü"), fc.string({ maxLength: 5 }));
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), (segments) => {
+        const relPath = segments.join("/");
+        const byRules = UNSAFE_PATH_RULES.find((rule) => rule.pattern.test(relPath))?.reason ?? null;
+        expect(unsafePathReason(relPath)).toBe(byRules);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 
   it("says which path and why in one sentence", () => {
     expect(() => assertSafeRelativePath("../x")).toThrow('refusing to write "../x" in the out dir: the path contains a .. segment');
