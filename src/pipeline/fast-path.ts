@@ -21,7 +21,6 @@ import {
   type OutputRecords,
   type StateSummary,
 } from "../publish/build-state.js";
-import { statInBackground } from "../publish/stat-in-background.js";
 import { findArticleFiles, type FoundFiles } from "../read/find-article-files.js";
 
 /** What a run must remember to record its state once it has published. */
@@ -32,11 +31,8 @@ export interface RunFingerprint {
   sourceVersions: FileVersion[];
   /** The previous state's output records, when it was for the same key: they let unchanged files go unrendered. */
   previousOutputs(): Promise<Map<string, OutputRecord> | null>;
-  /**
-   * The current versions (stat) of those output files, null for one gone, taken on another
-   * thread as soon as the check found a change (stat-in-background.ts); null without records.
-   */
-  outputVersions(): Promise<Map<string, FileVersion | null> | null>;
+  /** The paths (relative to the output folder) of the output files those records are for; null when there are none. */
+  previousOutputPaths: string[] | null;
   /** The article files as listed and stat'ed for the check (null where the stat failed), for the full run to reuse. */
   listing: { found: FoundFiles; stats: Array<FileVersion | null> };
   /** Removes the recorded state before publishing, so a run that fails part-way is never taken for an unchanged one. */
@@ -73,14 +69,13 @@ export async function checkUnchanged(run: {
   const key = runKey(run.key) + (found.diagnostics.length > 0 ? ":listing-problems" : "");
   const sources = sourcesDigest(listed);
   let invalidated = false;
-  let outputVersions: Promise<Map<string, FileVersion | null>> | null = null;
   const fingerprint: RunFingerprint = {
     stateFile,
     key,
     sources,
     sourceVersions: listed.map(([, version]) => version),
     previousOutputs: async () => (state && state.key === key ? readOutputRecords(stateFile, state) : null),
-    outputVersions: async () => outputVersions,
+    previousOutputPaths: state && state.key === key ? state.outputs.paths : null,
     listing: { found, stats: versions },
     async invalidate() {
       if (invalidated || !state) return;
@@ -92,11 +87,6 @@ export async function checkUnchanged(run: {
     state && found.diagnostics.length === 0 && (await isUnchanged(state, { key, sources, now: run.now, outDir: run.outDir }))
       ? { summary: state.summary, outputs: state.outputs.paths }
       : null;
-  if (!unchanged && state && state.key === key) {
-    const outBase = run.outDir.endsWith(path.sep) ? run.outDir : run.outDir + path.sep;
-    const { paths } = state.outputs;
-    outputVersions = statInBackground(paths.map((relPath) => outBase + relPath)).then((versions) => new Map(paths.map((relPath, index) => [relPath, versions[index] ?? null])));
-  }
   return { unchanged, sourceCount: found.files.length, fingerprint };
 }
 

@@ -6,7 +6,7 @@ import { INCOMPLETE_GRACE_MS, judgeSourceStat, statSource, type SourceStat } fro
 import type { ContentPack, PackedContent } from "./content-pack.js";
 import type { ReadAndDerived } from "./derive-file.js";
 import { prerenderContext, type PrerenderedPage, type PrerenderOptions } from "./prerender-page.js";
-import { BATCH_SIZE, deriveInWorkers, useWorkers, workerCount } from "./worker-pool.js";
+import { BATCH_SIZE, deriveInWorkers, useWorkers, workerCount, type WarmWorker } from "./worker-pool.js";
 
 /**
  * What deriving one file produced: cached as is, so an unchanged file is not read again
@@ -81,6 +81,11 @@ export async function loadArticles(
     openPack?: (fresh: boolean) => ContentPack;
     /** Render and stage each derived article's page as it is derived (prerender-page.ts). */
     prerender?: PrerenderOptions;
+    /**
+     * A derive thread started early (worker-pool.ts `startWarmWorker`) with the same
+     * `articlesDir`, config and `prerender`: it derives what the pool would not; stopped if unused.
+     */
+    warm?: WarmWorker;
   },
 ): Promise<LoadedArticles> {
   const found = options.listing?.found ?? (await findArticleFiles(articlesDir));
@@ -137,7 +142,10 @@ export async function loadArticles(
     const progress = (done: number) => options.onProgress?.(served + done, total);
     if (useWorkers(toDerive.length, workers)) {
       threads = Math.min(workers.count, Math.ceil(toDerive.length / BATCH_SIZE));
-      await deriveInWorkers(articlesDir, config, options.prerender, toDerive, workers.count, settle, progress);
+      await deriveInWorkers(articlesDir, config, options.prerender, toDerive, workers.count, settle, progress, options.warm);
+    } else if (options.warm) {
+      // Too few files for the pool, but the warm thread has the derivers loaded already.
+      await deriveInWorkers(articlesDir, config, options.prerender, toDerive, 1, settle, progress, options.warm);
     } else {
       const { readAndDerive } = await import("./derive-file.js");
       const context = options.prerender ? prerenderContext({ ...options.prerender, config }) : undefined;
@@ -148,6 +156,7 @@ export async function loadArticles(
     }
   }
 
+  await options.warm?.stop();
   const loaded: LoadedArticles = { articles: [], contentHashes: new Map(), contents: new Map(), fieldsHashes: new Map(), packed: new Map(), skipped: [...found.diagnostics], warnings: [], pending: [], workers: threads, pages };
   found.files.forEach((sourcePath, index) => {
     const slot = slots[index] as Slot;

@@ -29,7 +29,7 @@ export interface RenderedChanges {
  * state's and which still has the version (stat) the previous run left is kept without
  * rendering or reading; the others are returned as rendering functions for publishFiles, and
  * one whose bytes hash to the recorded hash of such an untouched file is kept too, without
- * reading it. `current` holds files' versions already taken (fast-path.ts `outputVersions`);
+ * reading it. `current` holds files' versions already taken (by the warm derive thread: build.ts);
  * the others are stat'ed here. A page rendered ahead (`prerendered`, by path) whose key is the planned key is
  * taken as rendered: its staged file is published as is. Content that cached articles lack
  * is fetched with `loadContents` first, for exactly the files still to be rendered.

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { SiteConfig } from "../config/schema.js";
 import type { ReadAndDerived } from "./derive-file.js";
-import type { DeriveBatch, DeriveBatchResult } from "./derive-worker.js";
+import { fileVersions, unpackVersions, type FileVersion } from "../publish/build-state.js";
+import type { DeriveBatch, DeriveBatchResult, StatAnswer, StatRequest } from "./derive-worker.js";
 import type { PrerenderOptions } from "./prerender-page.js";
 
 /**
@@ -37,6 +38,95 @@ function workerScript(): URL | null {
 }
 
 /**
+ * A derive thread started before the run knows what it must derive, so that loading the
+ * derivers (Markdown, YAML, dates, page rendering: some 80 ms) happens on another core while
+ * this one reads the cache. Meanwhile it can stat the output files (`stat`). A run that then
+ * derives a few files sends them to it; a run that derives many makes it one of the pool's
+ * threads; a run that derives nothing stops it.
+ */
+export interface WarmWorker {
+  /**
+   * The versions of `files` as `fileVersions` gives them, taken on the thread; taken here
+   * instead if the thread stops first.
+   */
+  stat(files: string[]): Promise<Array<FileVersion | null>>;
+  /** The thread, for {@link deriveInWorkers} to use and stop; undefined once taken or stopped. */
+  take(): Worker | undefined;
+  /** Stops the thread unless it was taken. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a derive thread for a run that will derive with `articlesDir`, `config` and
+ * `prerender`; null when there is one core (or one thread was asked for: `workers`) or when
+ * running from TypeScript sources, where threads cannot load the worker script.
+ */
+export function startWarmWorker(articlesDir: string, config: SiteConfig, prerender: PrerenderOptions | undefined, workers?: number): WarmWorker | null {
+  const script = workerScript();
+  if (!script || workerCount(workers).count < 2) return null;
+  const started = new Worker(script, { workerData: { articlesDir, config, prerender } });
+  let thread: Worker | undefined = started;
+  let taken = false;
+  let pendingStats = 0;
+  // Until taken it keeps the process alive only while it owes an answer: a run that fails before deriving still exits.
+  const holdWhilePending = () => {
+    if (taken || pendingStats > 0) started.ref();
+    else started.unref();
+  };
+  // A thread that fails before it is taken is dropped; the pool starts a fresh one, whose error it reports.
+  started.on("error", () => {});
+  let exited = false;
+  started.once("exit", () => {
+    exited = true;
+    if (thread === started) thread = undefined;
+  });
+  holdWhilePending();
+  return {
+    stat(files) {
+      // A stopped thread would never answer.
+      if (exited) return Promise.resolve(fileVersions(files));
+      return new Promise((resolve) => {
+        let answered = false;
+        const answer = (versions: Array<FileVersion | null>) => {
+          if (answered) return;
+          answered = true;
+          started.off("message", onMessage);
+          started.off("exit", onExit);
+          pendingStats--;
+          holdWhilePending();
+          resolve(versions);
+        };
+        const onMessage = (message: unknown) => {
+          if (isStatAnswer(message)) answer(unpackVersions(message.versions));
+        };
+        const onExit = () => answer(fileVersions(files));
+        pendingStats++;
+        holdWhilePending();
+        started.on("message", onMessage);
+        started.once("exit", onExit);
+        started.postMessage({ kind: "stat", files } satisfies StatRequest);
+      });
+    },
+    take() {
+      const taking = thread;
+      thread = undefined;
+      taken = taking !== undefined;
+      holdWhilePending();
+      return taking;
+    },
+    async stop() {
+      const left = thread;
+      thread = undefined;
+      await left?.terminate();
+    },
+  };
+}
+
+function isStatAnswer(message: unknown): message is StatAnswer {
+  return typeof message === "object" && message !== null && (message as { kind?: unknown }).kind === "stat";
+}
+
+/**
  * Whether a run with `fileCount` files to derive should use the pool: with more than one
  * thread, and at least {@link PARALLEL_MIN_FILES} files unless the count was asked for explicitly.
  */
@@ -58,12 +148,15 @@ export async function deriveInWorkers(
   workers: number,
   onResult: (position: number, result: ReadAndDerived) => void,
   onProgress?: (done: number) => void,
+  warm?: WarmWorker,
 ): Promise<void> {
   const script = workerScript();
   if (!script) throw new Error("the worker script is missing; build feedwright with `npm run build:ts`");
   const batches: DeriveBatch[] = [];
   for (let start = 0, id = 0; start < files.length; start += BATCH_SIZE, id++) batches.push({ id, files: files.slice(start, start + BATCH_SIZE) });
-  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(script, { workerData: { articlesDir, config, prerender } }));
+  const count = Math.min(workers, batches.length);
+  const started = warm?.take();
+  const threads = [...(started ? [started] : []), ...Array.from({ length: count - (started ? 1 : 0) }, () => new Worker(script, { workerData: { articlesDir, config, prerender } }))];
   let done = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -73,7 +166,9 @@ export async function deriveInWorkers(
         if (next < batches.length) thread.postMessage(batches[next++]);
       };
       for (const thread of threads) {
-        thread.on("message", (answer: DeriveBatchResult) => {
+        thread.on("message", (answer: DeriveBatchResult | StatAnswer) => {
+          // A warm thread's answer to a stat request goes to its own listener.
+          if (isStatAnswer(answer)) return;
           const start = answer.id * BATCH_SIZE;
           try {
             answer.results.forEach((result, index) => onResult(start + index, result));

@@ -131,6 +131,22 @@ export function fileVersions(filePaths: string[]): Array<FileVersion | null> {
   });
 }
 
+/** Versions as four numbers each (size, mtimeMs, ctimeMs, ino; -1 for null), to cross threads in one transfer. */
+export function packVersions(versions: Array<FileVersion | null>): Float64Array<ArrayBuffer> {
+  const packed = new Float64Array(versions.length * 4).fill(-1);
+  versions.forEach((version, index) => {
+    if (version) packed.set([version.size, version.mtimeMs, version.ctimeMs, version.ino], index * 4);
+  });
+  return packed;
+}
+
+/** The versions {@link packVersions} packed. */
+export function unpackVersions(packed: Float64Array): Array<FileVersion | null> {
+  return Array.from({ length: packed.length / 4 }, (_, index) =>
+    packed[index * 4] === -1 ? null : { size: packed[index * 4]!, mtimeMs: packed[index * 4 + 1]!, ctimeMs: packed[index * 4 + 2]!, ino: packed[index * 4 + 3]! },
+  );
+}
+
 /** Whether two versions are the same file version. */
 export function sameVersion(a: FileVersion, b: FileVersion): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;

@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import type * as WorkerPool from "../../src/pipeline/worker-pool.js";
+import { fileVersions } from "../../src/publish/build-state.js";
+import { makeFixture, repoRoot } from "../helpers/fixture.js";
+
+/** Threads run compiled code, so this drives dist/ (built by `npm ci` / `npm run build:ts`), as the CLI tests do. */
+async function compiledWorkerPool(): Promise<typeof WorkerPool> {
+  const file = path.join(repoRoot, "dist", "pipeline", "worker-pool.js");
+  if (!existsSync(file)) throw new Error("dist/ is missing: run `npm run build:ts` before the tests");
+  return (await import(pathToFileURL(file).href)) as typeof WorkerPool;
+}
+
+const CONFIG = { title: "t" } as unknown as Parameters<typeof WorkerPool.startWarmWorker>[1];
+
+describe("a warm derive thread", () => {
+  it("stats files as fileVersions does (null for missing files and folders), then stops", async () => {
+    const { startWarmWorker } = await compiledWorkerPool();
+    const dir = await makeFixture();
+    await mkdir(path.join(dir, "folder"));
+    const files: string[] = [];
+    for (let index = 0; index < 50; index++) {
+      const file = path.join(dir, `f${index}.txt`);
+      if (index % 3 !== 1) await writeFile(file, "x".repeat(index));
+      files.push(index % 7 === 5 ? path.join(dir, "folder") : file);
+    }
+    const warm = startWarmWorker(dir, CONFIG, undefined, 2);
+    expect(warm).not.toBeNull();
+    const versions = await warm!.stat(files);
+    expect(versions).toEqual(fileVersions(files));
+    expect(versions.filter((version) => version === null).length).toBeGreaterThan(15);
+    await warm!.stop();
+    expect(warm!.take()).toBeUndefined();
+  });
+
+  it("is not started when one thread is asked for", async () => {
+    const { startWarmWorker } = await compiledWorkerPool();
+    expect(startWarmWorker(repoRoot, CONFIG, undefined, 1)).toBeNull();
+  });
+
+  it("answers a stat asked after it stopped by stat'ing in this thread", async () => {
+    const { startWarmWorker } = await compiledWorkerPool();
+    const dir = await makeFixture({ "a.txt": "a" });
+    const warm = startWarmWorker(dir, CONFIG, undefined, 2)!;
+    const thread = warm.take()!;
+    await thread.terminate();
+    const files = [path.join(dir, "a.txt"), path.join(dir, "missing.txt")];
+    expect(await warm.stat(files)).toEqual(fileVersions(files));
+  });
+});
