@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type * as WorkerPool from "../../src/pipeline/worker-pool.js";
 import { fileVersions } from "../../src/publish/build-state.js";
 import { makeFixture, repoRoot } from "../helpers/fixture.js";
+import { loadBuiltLibrary } from "../helpers/generated-site.js";
 
 /** Threads run compiled code, so this drives dist/ (built by `npm ci` / `npm run build:ts`), as the CLI tests do. */
 async function compiledWorkerPool(): Promise<typeof WorkerPool> {
@@ -49,5 +50,49 @@ describe("a warm derive thread", () => {
     await thread.terminate();
     const files = [path.join(dir, "a.txt"), path.join(dir, "missing.txt")];
     expect(await warm.stat(files)).toEqual(fileVersions(files));
+  });
+});
+
+/** The threads of this process (Linux: /proc/self/task); null elsewhere. */
+function threadCount(): number | null {
+  try {
+    return readdirSync("/proc/self/task").length;
+  } catch {
+    return null;
+  }
+}
+
+/** Waits until the process has at most `count` threads (a terminated thread is joined a moment after its exit event). */
+async function settleThreads(count: number): Promise<number | null> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const now = threadCount();
+    if (now === null || now <= count) return now;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return threadCount();
+}
+
+describe("a build with two threads", () => {
+  it.runIf(threadCount() !== null)("leaves no thread running, whether it had nothing to do or had work", async () => {
+    const { build } = await loadBuiltLibrary();
+    const dir = await makeFixture({
+      "feedwright.config.json": JSON.stringify({ title: "Warm", siteUrl: "https://warm.example/", timeZone: "UTC", settleSeconds: 0 }),
+      "articles/2024-01-02-one.md": "---\ntitle: One\ndate: 2024-01-02T10:00:00Z\n---\nBody one.\n",
+      "articles/2024-01-03-two.md": "---\ntitle: Two\ndate: 2024-01-03T10:00:00Z\n---\nBody two.\n",
+    });
+    const now = Date.parse("2025-01-01T00:00:00Z");
+    const first = await build({ cwd: dir, now, workers: 2 });
+    expect(first.upToDate).toBe(false);
+    const before = await settleThreads(Number.POSITIVE_INFINITY);
+    for (let round = 0; round < 3; round++) {
+      const again = await build({ cwd: dir, now, workers: 2 });
+      expect(again.upToDate).toBe(true);
+    }
+    expect(await settleThreads(before!)).toBeLessThanOrEqual(before!);
+    await writeFile(path.join(dir, "articles/2024-01-03-two.md"), "---\ntitle: Two, edited\ndate: 2024-01-03T10:00:00Z\n---\nBody two.\n");
+    const edited = await build({ cwd: dir, now, workers: 2 });
+    expect(edited.upToDate).toBe(false);
+    expect(edited.files.written).toContain("index.html");
+    expect(await settleThreads(before!)).toBeLessThanOrEqual(before!);
   });
 });
