@@ -11,7 +11,7 @@
  *   --rounds N           cold and no-change builds per size, median reported (default 3)
  *   --seed N             corpus seed (default 20211019)
  *   --corpora DIR        where corpora and work folders live (default bench/corpora)
- *   --cli PATH           the feedwright CLI module to run (default dist/cli.js)
+ *   --cli PATH           the feedwright CLI module to run (default dist/bundle/cli.js)
  *   --no-hugo            skip Hugo even when it is installed
  *   --hugo CMD           the Hugo command (default "hugo" on PATH)
  *   --json FILE          also write every measurement as JSON
@@ -248,7 +248,7 @@ function readOptions() {
     rounds,
     seed,
     corpora: path.resolve(values.corpora ?? path.join(REPO_ROOT, "bench", "corpora")),
-    cli: values.cli ?? path.join(REPO_ROOT, "dist", "cli.js"),
+    cli: values.cli ?? path.join(REPO_ROOT, "dist", "bundle", "cli.js"),
     useHugo: !values["no-hugo"],
     hugoCommand: values.hugo ?? "hugo",
     json: values.json ?? null,

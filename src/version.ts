@@ -4,9 +4,25 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** feedwright's own version, read once from package.json (shipped beside dist/). */
-export const VERSION: string = (
-  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
-).version;
+export const VERSION: string = readVersion();
+
+/**
+ * The version in feedwright's package.json: one folder up from the compiled modules
+ * (dist/), two from the CLI's bundle (dist/bundle/).
+ */
+function readVersion(): string {
+  for (const relative of ["../package.json", "../../package.json"]) {
+    let text: string;
+    try {
+      text = readFileSync(new URL(relative, import.meta.url), "utf8");
+    } catch {
+      continue;
+    }
+    const manifest = JSON.parse(text) as { name?: string; version?: string };
+    if (manifest.name === "feedwright" && typeof manifest.version === "string") return manifest.version;
+  }
+  throw new Error("feedwright's package.json is missing from its install; reinstall feedwright.");
+}
 
 export const GENERATOR = { name: "feedwright", version: VERSION, uri: "https://www.npmjs.com/package/feedwright" };
 

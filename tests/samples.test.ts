@@ -9,7 +9,7 @@ import { parseXmlStrict } from "./helpers/xml.js";
 describe("the committed samples and default config (what `npm start` publishes)", () => {
   it("publishes articles/ cleanly: every sample but the draft, with the lead image credit", async () => {
     const pkg = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8"));
-    expect(pkg.scripts.start).toBe("node dist/cli.js build --config feedwright.config.json");
+    expect(pkg.scripts.start).toBe("node dist/bundle/cli.js build --config feedwright.config.json");
     // The committed articles and config, copied so that the test never writes into the checkout.
     const site = await copyFixture("articles");
     await cp(path.join(repoRoot, "feedwright.config.json"), path.join(site, "feedwright.config.json"));

@@ -48,6 +48,7 @@ export function jsonReport(summary: BuildSummary, exitCode: number): string {
       websub: summary.websub,
       upToDate: summary.upToDate,
       cache: summary.cache,
+      workers: summary.workers,
       timings: summary.timings,
     },
     null,

@@ -25,7 +25,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..
 const RUN_SCRIPT = path.join(REPO_ROOT, "bench", "run.mjs");
 const MIRROR_CLI = path.join(REPO_ROOT, "tests", "bench", "fixtures", "mirror-cli.mjs");
 const FAILING_CLI = path.join(REPO_ROOT, "tests", "bench", "fixtures", "failing-cli.mjs");
-const REAL_CLI = path.join(REPO_ROOT, "dist", "cli.js");
+const REAL_CLI = path.join(REPO_ROOT, "dist", "bundle", "cli.js");
 const CASE_NAMES = ["cold", "no-change", "one-edited", "one-added", "one-deleted"];
 
 const tempDirs: string[] = [];
@@ -332,7 +332,7 @@ describe("npm run bench --quick", () => {
     expect(result.stderr).toMatch(/--sizes must be a comma-separated list of positive whole numbers/);
   });
 
-  // tests/global-setup.ts compiles src/ first, so dist/cli.js is the current CLI.
+  // tests/global-setup.ts compiles and bundles src/ first, so dist/bundle/cli.js is the current CLI.
   it("runs against the real feedwright CLI and prints all five cases", async () => {
     const dir = await tempDir();
     const result = await runHarness(["--quick", "--no-hugo", "--corpora", dir, "--cli", REAL_CLI]);

@@ -34,7 +34,7 @@ describe("the caches belong to the code that wrote them", () => {
   it("a rebuilt feedwright with the same version number derives everything again", async () => {
     const dist = await copyOfDist();
     const dir = await makeFixture(ARTICLES);
-    const run = async () => JSON.parse((await runCli(["build", "--json"], dir, {}, path.join(dist, "cli.js"))).stdout);
+    const run = async () => JSON.parse((await runCli(["build", "--json"], dir, {}, path.join(dist, "bundle", "cli.js"))).stdout);
     expect((await run()).cache.misses).toBe(3);
 
     await writeFiles(dir, { "articles/2024-04-01-one.md": "---\ntitle: One, edited\n---\nFirst." });
@@ -42,7 +42,7 @@ describe("the caches belong to the code that wrote them", () => {
 
     // As `npm install` in an updated checkout does: the compiled code changes, the version does not.
     const later = new Date(Date.now() + 1000);
-    await utimes(path.join(dist, "derive", "markdown.js"), later, later);
+    await utimes(path.join(dist, "bundle", "derive-worker.js"), later, later);
     await writeFiles(dir, { "articles/2024-04-02-two.md": "---\ntitle: Two, edited\n---\nSecond." });
     const afterRebuild = await run();
     expect(afterRebuild.cache).toEqual({ hits: 0, misses: 3 });

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { makeFixture, repoRoot, writeFiles } from "../helpers/fixture.js";
+import { CLI, runCli } from "../helpers/cli.js";
+import { makeFixture, writeFiles } from "../helpers/fixture.js";
 import { parseXmlStrict } from "../helpers/xml.js";
 
 const COUNT = 400;
@@ -59,7 +59,7 @@ describe("a build killed at any moment leaves out/ whole", () => {
     const rounds: string[] = [];
     for (let round = 0; round < 4; round++) {
       await writeFiles(dir, corpus(round % 2 === 0 ? "B" : "A"));
-      const child = spawn(process.execPath, [path.join(repoRoot, "dist", "cli.js"), "build", "--now", NOW], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+      const child = spawn(process.execPath, [CLI, "build", "--now", NOW], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));

@@ -8,10 +8,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The compiled `feedwright` command the tests run. */
-export const CLI = path.join(repoRoot, "dist", "cli.js");
+/** The `feedwright` command the tests run: the bundle that `npm start` and the package's bin run. */
+export const CLI = path.join(repoRoot, "dist", "bundle", "cli.js");
 
-/** Runs the compiled `feedwright` command (dist/cli.js, or `cli`) in `cwd` and collects its output. */
+/** Runs the compiled `feedwright` command (dist/bundle/cli.js, or `cli`) in `cwd` and collects its output. */
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, cli: string = CLI): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], {

@@ -2,6 +2,7 @@ import { utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as Library from "../../src/index.js";
+import { runCli } from "../helpers/cli.js";
 import { SETTLED_MTIME } from "../helpers/fixture.js";
 import { bytesUnder, loadBuiltLibrary, makeGeneratedSite, readGeneratedCorpus } from "../helpers/generated-site.js";
 
@@ -62,5 +63,17 @@ describe("a parallel build", () => {
     expect(incremental.files.written.length).toBeLessThan(first.files.written.length / 10);
     await library.build({ cwd: dir, now: NOW, outDir: "cold", workers: 1, cache: false });
     expect(await bytesUnder(path.join(dir, "out"))).toEqual(await bytesUnder(path.join(dir, "cold")));
+  });
+});
+
+describe("the bundled feedwright command", () => {
+  // The command runs dist/bundle/ (esbuild's bundle), whose chunks must find the worker script beside them.
+  it("derives on two threads, with the bytes of a one-thread build", async () => {
+    const dir = await site();
+    const two = await runCli(["build", "--now", new Date(NOW).toISOString(), "--out", "out-two", "--json"], dir, { FEEDWRIGHT_WORKERS: "2" });
+    const one = await runCli(["build", "--now", new Date(NOW).toISOString(), "--out", "out-one", "--json"], dir, { FEEDWRIGHT_WORKERS: "1" });
+    expect(JSON.parse(two.stdout).workers).toBe(2);
+    expect(JSON.parse(one.stdout).workers).toBe(1);
+    expect(await bytesUnder(path.join(dir, "out-two"))).toEqual(await bytesUnder(path.join(dir, "out-one")));
   });
 });

@@ -3,8 +3,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Parser from "rss-parser";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { makeFixture, repoRoot } from "../helpers/fixture.js";
+import { CLI, runCli } from "../helpers/cli.js";
+import { makeFixture } from "../helpers/fixture.js";
 
 /** A running `feedwright` process whose output is read as it arrives. */
 interface LiveCli {
@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 function startCli(args: string[], cwd: string): LiveCli {
-  const child = spawn(process.execPath, [path.join(repoRoot, "dist", "cli.js"), ...args], { cwd });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd });
   children.push(child);
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
