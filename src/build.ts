@@ -170,7 +170,13 @@ async function buildLocked(
   // Started first, so that loading the derivers overlaps reading the cache (worker-pool.ts).
   const prerender = options.prerender === false ? undefined : { outDir, includeDrafts: options.drafts ?? false, includeFuture: options.future ?? false, now: options.now };
   const warm = (await import("./pipeline/worker-pool.js")).startWarmWorker(articlesDir, config, prerender, options.workers);
-  // Its first job: stat the output files the last run left, which rendering compares with its records.
+  // Its first job: derive the files written since the last run, which this run will almost
+  // surely derive, while this thread reads the cache (prefetch-changed.ts).
+  const prefetched =
+    warm && fingerprint?.changedSinceState
+      ? (await import("./pipeline/prefetch-changed.js")).prefetchChanged(warm, fingerprint.listing, fingerprint.changedSinceState, config, clock())
+      : undefined;
+  // Then stat the output files the last run left, which rendering compares with its records.
   const previousPaths = fingerprint?.previousOutputPaths;
   // Concatenation, not path.join: for ten thousand paths the difference shows.
   const outBase = outDir.endsWith(path.sep) ? outDir : outDir + path.sep;
@@ -205,6 +211,7 @@ async function buildLocked(
     const loadedArticles = await loadArticles(articlesDir, config, {
       ...(prerender ? { prerender } : {}),
       ...(warm ? { warm } : {}),
+      ...(prefetched ? { prefetched } : {}),
       ...(cache ? { openPack: (fresh: boolean) => (pack = openContentPack(contentPackFile(cacheFile), { fresh })) } : {}),
       ...(cache ? { cache } : {}),
       ...(fingerprint ? { listing: fingerprint.listing } : {}),

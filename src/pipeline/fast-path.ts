@@ -35,6 +35,12 @@ export interface RunFingerprint {
   previousOutputPaths: string[] | null;
   /** The article files as listed and stat'ed for the check (null where the stat failed), for the full run to reuse. */
   listing: { found: FoundFiles; stats: Array<FileVersion | null> };
+  /**
+   * Article files (indexes into `listing`) changed since the last complete run saved its
+   * state: their ctime, which every write moves, is later than the state file's mtime. What
+   * this run will almost surely derive (prefetch-changed.ts); null when there is no state.
+   */
+  changedSinceState: number[] | null;
   /** Removes the recorded state before publishing, so a run that fails part-way is never taken for an unchanged one. */
   invalidate(): Promise<void>;
 }
@@ -68,6 +74,8 @@ export async function checkUnchanged(run: {
   // Listing problems (links not followed, unreadable folders) must be reported by a full run.
   const key = runKey(run.key) + (found.diagnostics.length > 0 ? ":listing-problems" : "");
   const sources = sourcesDigest(listed);
+  const stateVersion = state ? fileVersions([stateFile])[0] : null;
+  const changedSinceState = stateVersion ? changedSince(versions, stateVersion.mtimeMs) : null;
   let invalidated = false;
   const fingerprint: RunFingerprint = {
     stateFile,
@@ -77,6 +85,7 @@ export async function checkUnchanged(run: {
     previousOutputs: async () => (state && state.key === key ? readOutputRecords(stateFile, state) : null),
     previousOutputPaths: state && state.key === key ? state.outputs.paths : null,
     listing: { found, stats: versions },
+    changedSinceState,
     async invalidate() {
       if (invalidated || !state) return;
       invalidated = true;
@@ -157,3 +166,12 @@ export function contentHash(content: string | Uint8Array | readonly string[]): s
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Indexes of the versions whose ctime is later than `sinceMs` (files that could not be stat'ed left out). */
+function changedSince(versions: Array<FileVersion | null>, sinceMs: number): number[] {
+  const changed: number[] = [];
+  versions.forEach((version, index) => {
+    if (version && version.ctimeMs > sinceMs) changed.push(index);
+  });
+  return changed;
+}

@@ -5,6 +5,7 @@ import { findArticleFiles, type FoundFiles } from "../read/find-article-files.js
 import { INCOMPLETE_GRACE_MS, judgeSourceStat, statSource, type SourceStat } from "../read/read-source.js";
 import type { ContentPack, PackedContent } from "./content-pack.js";
 import type { ReadAndDerived } from "./derive-file.js";
+import type { Prefetched } from "./prefetch-changed.js";
 import { prerenderContext, type PrerenderedPage, type PrerenderOptions } from "./prerender-page.js";
 import { BATCH_SIZE, deriveInWorkers, useWorkers, workerCount, type WarmWorker } from "./worker-pool.js";
 
@@ -86,6 +87,8 @@ export async function loadArticles(
      * `articlesDir`, config and `prerender`: it derives what the pool would not; stopped if unused.
      */
     warm?: WarmWorker;
+    /** Files `warm` is deriving already (prefetch-changed.ts): taken for files the cache does not serve. */
+    prefetched?: Prefetched;
   },
 ): Promise<LoadedArticles> {
   const found = options.listing?.found ?? (await findArticleFiles(articlesDir));
@@ -136,22 +139,43 @@ export async function loadArticles(
     slots[file.index] = { outcome, ...(content ? { content } : {}) };
   };
 
+  // Files derived ahead are taken when this run would derive them the same way; what the
+  // cache served after all is let go (its staged page is discarded unless its key is planned).
+  const rest: number[] = [];
+  let aheadDone = 0;
+  const prefetched = new Map(options.prefetched);
+  for (const [position, file] of toDerive.entries()) {
+    const early = prefetched.get(file.sourcePath);
+    prefetched.delete(file.sourcePath);
+    const result = early?.recent === file.recent ? await early.result : undefined;
+    if (result) {
+      settle(position, result);
+      options.onProgress?.(served + ++aheadDone, total);
+    } else rest.push(position);
+  }
+  for (const { result } of prefetched.values()) {
+    const unused = await result;
+    if (unused?.ok && unused.derived.kind === "article" && unused.derived.page) pages.push(unused.derived.page);
+  }
+
   let threads = 1;
-  if (toDerive.length > 0) {
+  if (rest.length > 0) {
+    const files = rest.map((position) => toDerive[position] as (typeof toDerive)[number]);
+    const settleRest = (index: number, result: ReadAndDerived) => settle(rest[index] as number, result);
     const workers = workerCount(options.workers);
-    const progress = (done: number) => options.onProgress?.(served + done, total);
-    if (useWorkers(toDerive.length, workers)) {
-      threads = Math.min(workers.count, Math.ceil(toDerive.length / BATCH_SIZE));
-      await deriveInWorkers(articlesDir, config, options.prerender, toDerive, workers.count, settle, progress, options.warm);
+    const progress = (done: number) => options.onProgress?.(served + aheadDone + done, total);
+    if (useWorkers(files.length, workers)) {
+      threads = Math.min(workers.count, Math.ceil(files.length / BATCH_SIZE));
+      await deriveInWorkers(articlesDir, config, options.prerender, files, workers.count, settleRest, progress, options.warm);
     } else if (options.warm) {
       // Too few files for the pool, but the warm thread has the derivers loaded already.
-      await deriveInWorkers(articlesDir, config, options.prerender, toDerive, 1, settle, progress, options.warm);
+      await deriveInWorkers(articlesDir, config, options.prerender, files, 1, settleRest, progress, options.warm);
     } else {
       const { readAndDerive } = await import("./derive-file.js");
       const context = options.prerender ? prerenderContext({ ...options.prerender, config }) : undefined;
-      toDerive.forEach((file, position) => {
-        settle(position, readAndDerive(articlesDir, file.sourcePath, file.recent, config, context));
-        progress(position + 1);
+      files.forEach((file, index) => {
+        settleRest(index, readAndDerive(articlesDir, file.sourcePath, file.recent, config, context));
+        progress(index + 1);
       });
     }
   }

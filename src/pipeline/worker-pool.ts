@@ -50,6 +50,12 @@ export interface WarmWorker {
    * instead if the thread stops first.
    */
   stat(files: string[]): Promise<Array<FileVersion | null>>;
+  /**
+   * Derives `files` on the thread ahead of the run's cache lookups, as one batch answered
+   * before anything sent after it; null if the thread stops first. Each result is what the
+   * pool would give for the file (prefetch-changed.ts).
+   */
+  derive(files: DeriveBatch["files"]): Promise<ReadAndDerived[] | null>;
   /** The thread, for {@link deriveInWorkers} to use and stop; undefined once taken or stopped. */
   take(): Worker | undefined;
   /** Stops the thread unless it was taken. */
@@ -67,10 +73,11 @@ export function startWarmWorker(articlesDir: string, config: SiteConfig, prerend
   const started = new Worker(script, { workerData: { articlesDir, config, prerender } });
   let thread: Worker | undefined = started;
   let taken = false;
-  let pendingStats = 0;
+  let pendingAnswers = 0;
+  let stopping = false;
   // Until taken it keeps the process alive only while it owes an answer: a run that fails before deriving still exits.
   const holdWhilePending = () => {
-    if (taken || pendingStats > 0) started.ref();
+    if (taken || stopping || pendingAnswers > 0) started.ref();
     else started.unref();
   };
   // A thread that fails before it is taken is dropped; the pool starts a fresh one, whose error it reports.
@@ -81,31 +88,47 @@ export function startWarmWorker(articlesDir: string, config: SiteConfig, prerend
     if (thread === started) thread = undefined;
   });
   holdWhilePending();
+  /** Posts `message` and resolves with `accept`'s reading of the first answer it recognises, or `onExit()` if the thread stops first. */
+  const ask = <T>(message: StatRequest | DeriveBatch, accept: (answer: unknown) => T | undefined, onExit: () => T): Promise<T> => {
+    // A stopped thread would never answer.
+    if (exited) return Promise.resolve(onExit());
+    return new Promise((resolve) => {
+      let answered = false;
+      const answer = (value: T) => {
+        if (answered) return;
+        answered = true;
+        started.off("message", onMessage);
+        started.off("exit", onStop);
+        pendingAnswers--;
+        holdWhilePending();
+        resolve(value);
+      };
+      const onMessage = (reply: unknown) => {
+        const value = accept(reply);
+        if (value !== undefined) answer(value);
+      };
+      const onStop = () => answer(onExit());
+      pendingAnswers++;
+      holdWhilePending();
+      started.on("message", onMessage);
+      started.once("exit", onStop);
+      started.postMessage(message);
+    });
+  };
   return {
     stat(files) {
-      // A stopped thread would never answer.
-      if (exited) return Promise.resolve(fileVersions(files));
-      return new Promise((resolve) => {
-        let answered = false;
-        const answer = (versions: Array<FileVersion | null>) => {
-          if (answered) return;
-          answered = true;
-          started.off("message", onMessage);
-          started.off("exit", onExit);
-          pendingStats--;
-          holdWhilePending();
-          resolve(versions);
-        };
-        const onMessage = (message: unknown) => {
-          if (isStatAnswer(message)) answer(unpackVersions(message.versions));
-        };
-        const onExit = () => answer(fileVersions(files));
-        pendingStats++;
-        holdWhilePending();
-        started.on("message", onMessage);
-        started.once("exit", onExit);
-        started.postMessage({ kind: "stat", files } satisfies StatRequest);
-      });
+      return ask(
+        { kind: "stat", files } satisfies StatRequest,
+        (reply) => (isStatAnswer(reply) ? unpackVersions(reply.versions) : undefined),
+        () => fileVersions(files),
+      );
+    },
+    derive(files) {
+      return ask<ReadAndDerived[] | null>(
+        { id: PREFETCH_BATCH_ID, files } satisfies DeriveBatch,
+        (reply) => (isPrefetchAnswer(reply) ? reply.results : undefined),
+        () => null,
+      );
     },
     take() {
       const taking = thread;
@@ -117,6 +140,10 @@ export function startWarmWorker(articlesDir: string, config: SiteConfig, prerend
     async stop() {
       const left = thread;
       thread = undefined;
+      // Held while it stops: an answer arriving meanwhile must not unref it, or the process
+      // could run out of work mid-await and exit before the run finishes (the CLI's exit code 13).
+      stopping = true;
+      holdWhilePending();
       await left?.terminate();
     },
   };
@@ -124,6 +151,13 @@ export function startWarmWorker(articlesDir: string, config: SiteConfig, prerend
 
 function isStatAnswer(message: unknown): message is StatAnswer {
   return typeof message === "object" && message !== null && (message as { kind?: unknown }).kind === "stat";
+}
+
+/** The id of a warm thread's speculative batch ({@link WarmWorker.derive}): pool batches count up from 0. */
+const PREFETCH_BATCH_ID = -1;
+
+function isPrefetchAnswer(message: unknown): message is DeriveBatchResult {
+  return typeof message === "object" && message !== null && (message as { id?: unknown }).id === PREFETCH_BATCH_ID;
 }
 
 /**
@@ -167,8 +201,8 @@ export async function deriveInWorkers(
       };
       for (const thread of threads) {
         thread.on("message", (answer: DeriveBatchResult | StatAnswer) => {
-          // A warm thread's answer to a stat request goes to its own listener.
-          if (isStatAnswer(answer)) return;
+          // A warm thread's answers to its own requests go to their own listeners.
+          if (isStatAnswer(answer) || answer.id === PREFETCH_BATCH_ID) return;
           const start = answer.id * BATCH_SIZE;
           try {
             answer.results.forEach((result, index) => onResult(start + index, result));
