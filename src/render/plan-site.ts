@@ -148,8 +148,9 @@ export function planSite(
     ...optionalUrl("logo", config.logo, base),
   };
   const files = new Map<string, PlannedFile>();
-  const plan = (relPath: string, kind: string, inputs: unknown, needs: Article[], render: () => string | string[]): void => {
-    files.set(relPath, { key: hashText(`${kind}\0${stableStringify(inputs)}`), needs, render });
+  /** Plans a file whose key is taken over `inputs` (or their `stableStringify` text, when several files share them). */
+  const plan = (relPath: string, kind: string, inputs: unknown, needs: Article[], render: () => string | string[], inputsText = stableStringify(inputs)): void => {
+    files.set(relPath, { key: hashText(`${kind}\0${inputsText}`), needs, render });
   };
 
   /** Plans the three feeds of one folder ("" for the site's own) and returns their links. */
@@ -169,11 +170,13 @@ export function planSite(
     };
     for (const item of items) inFeeds.add(item);
     const inputs = { ...model, items: items.map(keyOf) };
+    // The three formats share their inputs: serialised once.
+    const inputsText = stableStringify(inputs);
     // newestDate reads dates only, which preparation leaves as they are.
     const wholeModel = (): FeedModel => ({ ...model, items: items.map(whole) });
-    plan(folder + FEED_FILES.rss, "rss", inputs, items, () => renderRss(wholeModel()));
-    plan(folder + FEED_FILES.atom, "atom", inputs, items, () => renderAtom(wholeModel()));
-    plan(folder + FEED_FILES.json, "json", inputs, items, () => renderJsonFeed(wholeModel()));
+    plan(folder + FEED_FILES.rss, "rss", inputs, items, () => renderRss(wholeModel()), inputsText);
+    plan(folder + FEED_FILES.atom, "atom", inputs, items, () => renderAtom(wholeModel()), inputsText);
+    plan(folder + FEED_FILES.json, "json", inputs, items, () => renderJsonFeed(wholeModel()), inputsText);
     return links;
   };
 

@@ -51,20 +51,38 @@ export function preparePerson(person: Person): Person {
   };
 }
 
-/** An article's tags as prepareArticle leaves them: one line each, without empty ones and repeats. */
+/**
+ * An article's tags as prepareArticle leaves them: one line each, without empty ones and
+ * repeats (the same tag by `groupKey`, first spelling kept): JSON Feed requires unique tags.
+ */
 export function prepareTags(tags: string[]): string[] {
-  return uniqueTags(tags.map(oneLine));
+  const prepared: string[] = [];
+  const seen = new Set<string>();
+  for (const tag of tags) {
+    const { line, key } = preparedTag(tag);
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    prepared.push(line);
+  }
+  return prepared;
 }
 
-/** Tags without empty ones and repeats (the same tag by `groupKey`, first spelling kept): JSON Feed requires unique tags. */
-function uniqueTags(tags: string[]): string[] {
-  const seen = new Set<string>();
-  return tags.filter((tag) => {
-    const key = groupKey(tag);
-    if (key === "" || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * A site has a few hundred tags used tens of thousands of times, and planning prepares every
+ * article's: each spelling is made one line and keyed once (the memo is emptied past a bound).
+ */
+const tagMemo = new Map<string, { line: string; key: string }>();
+const TAG_MEMO_LIMIT = 20_000;
+
+function preparedTag(tag: string): { line: string; key: string } {
+  let prepared = tagMemo.get(tag);
+  if (!prepared) {
+    const line = oneLine(tag);
+    prepared = { line, key: groupKey(line) };
+    if (tagMemo.size >= TAG_MEMO_LIMIT) tagMemo.clear();
+    tagMemo.set(tag, prepared);
+  }
+  return prepared;
 }
 
 /** What a listing page shows of an article. */
