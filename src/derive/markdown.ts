@@ -62,10 +62,13 @@ export function leadText(body: string): string | null {
   const more = MORE_MARKER.exec(body);
   if (more) {
     const before = body.slice(0, more.index);
-    const paragraphs = paragraphTexts(before);
+    const paragraphs = [...paragraphTexts(before)];
     if (paragraphs.length > 0) return paragraphs.join(" ");
   }
-  return paragraphTexts(body).find((text) => /\p{L}/u.test(text)) ?? null;
+  // Lazily: the lead is usually the first paragraph, and collapsing every other one's text was
+  // a twentieth of deriving an article.
+  for (const text of paragraphTexts(body)) if (/\p{L}/u.test(text)) return text;
+  return null;
 }
 
 /** The first level-1 heading of a body, as plain text, or null. */
@@ -77,18 +80,17 @@ export function firstHeadingText(body: string): string | null {
   return text === "" ? null : text;
 }
 
-function paragraphTexts(body: string): string[] {
+/** The plain text of each top-level paragraph that has any, in order. */
+function* paragraphTexts(body: string): Generator<string> {
   const tokens = parseBody(body);
-  const texts: string[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     // Only top-level paragraphs: a paragraph inside a list or quote is not a lead.
     if (token.type !== "paragraph_open" || token.level !== 0) continue;
     const inline = tokens[index + 1];
     const text = collapse(inlineText(inline?.children ?? []));
-    if (text !== "") texts.push(text);
+    if (text !== "") yield text;
   }
-  return texts;
 }
 
 function inlineText(children: Token[]): string {
