@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { escapeNonAscii, readTextFile } from "../ascii-json.js";
 import { parseJsonObject } from "../parse-json-object.js";
+import { readAsciiLines } from "../read-lines.js";
 import { writeFileAtomicFromParts } from "./atomic-write.js";
 
 /**
@@ -19,7 +20,7 @@ export const DEFAULT_CACHE_DIR = ".feedwright-cache";
 /** File name of the article cache inside {@link DEFAULT_CACHE_DIR}. */
 export const DEFAULT_CACHE_FILE = "articles.json";
 /** Bumped when the cache file's shape changes; any other format reads as empty. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /**
  * A file modified this recently when it was stored might be modified again
@@ -75,13 +76,19 @@ interface CacheEntry extends FileStat {
   value: unknown;
 }
 
-interface CacheFile {
+/**
+ * The cache file's first line. Each line after it is one entry, `[relPath, entry]` in JSON, in
+ * path order, and there are exactly `count` of them: a file of lines is read a megabyte at a
+ * time (read-lines.ts) where one JSON document had to be one string (186 MB at 100,000
+ * articles), and a cache for another key is known from its first line.
+ */
+interface CacheHeader {
   format: typeof CACHE_FORMAT;
   programVersion: string;
   configHash: string;
   /** Names this version of the file, so a journal written against another version is ignored. */
-  id?: string;
-  entries: Record<string, CacheEntry>;
+  id: string;
+  count: number;
 }
 
 /**
@@ -135,20 +142,33 @@ function isEntry(value: unknown): value is CacheEntry {
   );
 }
 
-/** Parses cache text; null for anything that is not a complete cache for `key`. */
-function parseCacheFile(text: string, key: CacheKey): { entries: Map<string, CacheEntry>; id: string } | null {
-  const value = parseJsonObject(text);
-  if (value === null) return null;
-  const file = value as Partial<CacheFile>;
-  if (file.format !== CACHE_FORMAT) return null;
-  if (file.programVersion !== key.programVersion || file.configHash !== key.configHash) return null;
-  if (typeof file.entries !== "object" || file.entries === null || Array.isArray(file.entries)) return null;
+/** Reads the cache file; null for anything that is not a complete cache for `key`. */
+async function readCacheFile(cacheFile: string, key: CacheKey): Promise<{ entries: Map<string, CacheEntry>; id: string } | null> {
+  let header: Partial<CacheHeader> | null = null;
   const entries = new Map<string, CacheEntry>();
-  for (const [relPath, entry] of Object.entries(file.entries)) {
-    if (!isEntry(entry)) return null;
-    entries.set(relPath, entry);
-  }
-  return { entries, id: typeof file.id === "string" ? file.id : "" };
+  let valid = true;
+  await readAsciiLines(cacheFile, (line) => {
+    if (header === null) {
+      header = parseJsonObject(line) as Partial<CacheHeader> | null;
+      valid = header !== null && header.format === CACHE_FORMAT && header.programVersion === key.programVersion && header.configHash === key.configHash && typeof header.id === "string" && typeof header.count === "number";
+      return valid;
+    }
+    let change: unknown;
+    try {
+      change = JSON.parse(line);
+    } catch {
+      change = null;
+    }
+    if (!Array.isArray(change) || typeof change[0] !== "string" || !isEntry(change[1])) {
+      valid = false;
+      return false;
+    }
+    entries.set(change[0], change[1]);
+    return true;
+  });
+  const complete = header as Partial<CacheHeader> | null;
+  if (!valid || complete === null || entries.size !== complete.count) return null;
+  return { entries, id: complete.id as string };
 }
 
 /**
@@ -201,7 +221,7 @@ export async function openCache<T = unknown>(
   let journalLines = 0;
   let journalValid = false;
   try {
-    const parsed = parseCacheFile(await readTextFile(cacheFile), key);
+    const parsed = await readCacheFile(cacheFile, key);
     if (parsed) {
       loaded = parsed.entries;
       baseId = parsed.id;
@@ -274,16 +294,11 @@ export async function openCache<T = unknown>(
         // Written entry by entry: one JSON string (or buffer) of a large cache was the peak of a
         // cold build's memory.
         baseId = randomBytes(8).toString("hex");
-        const header: Omit<CacheFile, "entries"> = { format: CACHE_FORMAT, programVersion: key.programVersion, configHash: key.configHash, id: baseId };
         const entries = kept;
+        const header: CacheHeader = { format: CACHE_FORMAT, programVersion: key.programVersion, configHash: key.configHash, id: baseId, count: entries.size };
         function* parts(): Generator<string> {
-          yield `${JSON.stringify(header).slice(0, -1)},"entries":{`;
-          let first = true;
-          for (const relPath of [...entries.keys()].sort()) {
-            yield escapeNonAscii(`${first ? "" : ","}${JSON.stringify(relPath)}:${JSON.stringify(entries.get(relPath))}`);
-            first = false;
-          }
-          yield "}}\n";
+          yield `${JSON.stringify(header)}\n`;
+          for (const relPath of [...entries.keys()].sort()) yield `${escapeNonAscii(JSON.stringify([relPath, entries.get(relPath)]))}\n`;
         }
         await writeFileAtomicFromParts(cacheFile, parts());
         // The new id already disowns the old journal; removing it only saves reading it.

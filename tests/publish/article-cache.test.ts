@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { RACY_WINDOW_MS, hashConfig, hashContent, openCache, stableStringify } from "../../src/publish/article-cache.js";
+import { CACHE_FORMAT, RACY_WINDOW_MS, hashConfig, hashContent, openCache, stableStringify } from "../../src/publish/article-cache.js";
 import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
 
 const created: string[] = [];
@@ -91,6 +91,8 @@ describe("article cache", () => {
     ["wrong shape", '{"format":1,"programVersion":"0.1.0","configHash":"HASH","entries":{"a.md":{"size":"10"}}}'],
     ["entries array", '{"format":1,"programVersion":"0.1.0","configHash":"HASH","entries":[]}'],
     ["other format", '{"format":99,"programVersion":"0.1.0","configHash":"HASH","entries":{}}'],
+    ["bad entry line", `{"format":${CACHE_FORMAT},"programVersion":"0.1.0","configHash":"HASH","id":"x","count":1}\n["a.md",{"size":"10"}]\n`],
+    ["short of its count", `{"format":${CACHE_FORMAT},"programVersion":"0.1.0","configHash":"HASH","id":"x","count":2}\n["a.md",{"size":10,"mtimeMs":1,"ctimeMs":1,"ino":42,"hash":"ha","statTrusted":true,"value":"A"}]\n`],
   ])("opens a %s cache as empty", async (_label, text) => {
     const file = await cacheFileIn(await makeTempDir(created));
     // Start from a valid cache so "empty" really means "ignored", not "never written".
@@ -106,6 +108,42 @@ describe("article cache", () => {
     cache.store("a.md", old, "ha", "A2");
     await cache.save();
     expect((await openCache<string>(file, key, clock)).lookup("a.md", old)).toBe("A2");
+  });
+
+  it("reads back a cache of many megabytes, one entry a line", async () => {
+    const file = await cacheFileIn(await makeTempDir(created));
+    const first = await openCache<{ text: string }>(file, key, clock);
+    const value = (index: number) => ({ text: `${index} ${"é€😀".repeat(index % 7)}${"x".repeat(700 + (index % 13) * 97)}` });
+    for (let index = 0; index < 4000; index++) first.store(`${index}.md`, { ...old, ino: index }, `h${index}`, value(index));
+    await first.save();
+    expect((await fs.stat(file)).size).toBeGreaterThan(3 << 20);
+    const second = await openCache<{ text: string }>(file, key, clock);
+    for (let index = 0; index < 4000; index++) expect(second.lookup(`${index}.md`, { ...old, ino: index })).toEqual(value(index));
+  });
+
+  it("opens a cache cut short anywhere, or with a byte outside ASCII, as empty", async () => {
+    const dir = await makeTempDir(created);
+    const file = await cacheFileIn(dir);
+    const first = await openCache<string>(file, key, clock);
+    for (let index = 0; index < 40; index++) first.store(`${index}.md`, { ...old, ino: index }, `h${index}`, `value ${index} ünïcödé`);
+    await first.save();
+    const whole = await fs.readFile(file);
+    const lookups = async () => {
+      const cache = await openCache<string>(file, key, clock);
+      return Array.from({ length: 40 }, (_, index) => cache.lookup(`${index}.md`, { ...old, ino: index })).filter((found) => found !== undefined).length;
+    };
+    expect(await lookups()).toBe(40);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: whole.length - 2 }), async (cut) => {
+        await fs.writeFile(file, whole.subarray(0, cut));
+        expect(await lookups()).toBe(0);
+      }),
+      { numRuns: 40 },
+    );
+    const foreign = Buffer.from(whole);
+    foreign[foreign.length - 10] = 0xe9;
+    await fs.writeFile(file, foreign);
+    expect(await lookups()).toBe(0);
   });
 
   it.each([
