@@ -7,6 +7,7 @@ import type { ContentPack, PackedContent } from "./content-pack.js";
 import type { ReadAndDerived } from "./derive-file.js";
 import type { Prefetched } from "./prefetch-changed.js";
 import { prerenderContext, type PrerenderedPage, type PrerenderOptions } from "./prerender-page.js";
+import { shareOriginStrings } from "./share-origin-strings.js";
 import { BATCH_SIZE, deriveInWorkers, useWorkers, workerCount, type WarmWorker } from "./worker-pool.js";
 
 /**
@@ -129,6 +130,7 @@ export async function loadArticles(
         return;
       }
       outcome = result.derived.outcome;
+      if (outcome.kind === "article") shareOriginStrings(outcome.article.origin);
     }
     let content: { url: string; html: string } | undefined;
     if (result.derived.kind === "article" && outcome.kind === "article") {
