@@ -2,8 +2,9 @@
 /**
  * Corpora and Hugo sites on disk: generated once, reused while their markers match.
  */
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, link, mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { GENERATOR_VERSION, generateCorpus, listArticleFiles } from "./generate-corpus.mjs";
@@ -27,8 +28,12 @@ export async function ensureCorpus(base, articles, size, seed, log) {
   if (!dirty && marker && marker.generatorVersion === wanted.generatorVersion && marker.seed === seed && marker.count === size) {
     const files = await listArticleFiles(articles).catch(() => []);
     if (files.length === marker.summary?.files) {
-      log(`size ${size}: reusing corpus in ${articles}`);
-      return false;
+      if ((await corpusDigest(articles, files)) === marker.digest) {
+        log(`size ${size}: reusing corpus in ${articles}`);
+        return false;
+      }
+      // Edited by hand or by another script: timing it would time another corpus.
+      log(`size ${size}: the files in ${articles} differ from the generated corpus`);
     }
   }
   log(`size ${size}: generating corpus in ${articles}`);
@@ -40,8 +45,25 @@ export async function ensureCorpus(base, articles, size, seed, log) {
     `size ${size}: generated ${summary.files} articles (${summary.markdownYaml} YAML, ${summary.markdownToml} TOML, ` +
       `${summary.rawText} raw text, ${(summary.bytes / 2 ** 20).toFixed(1)} MiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  await writeFile(markerFile, JSON.stringify({ ...wanted, summary }, null, 2) + "\n");
+  const digest = await corpusDigest(articles, await listArticleFiles(articles));
+  await writeFile(markerFile, JSON.stringify({ ...wanted, summary, digest }, null, 2) + "\n");
   return true;
+}
+
+/**
+ * SHA-256 over every article file's path and bytes, in `files` order: what the marker
+ * remembers, so a corpus changed since it was generated is generated again.
+ * @param {string} articles
+ * @param {string[]} files paths relative to `articles`, as listArticleFiles gives them
+ * @returns {Promise<string>}
+ */
+export async function corpusDigest(articles, files) {
+  const digest = createHash("sha256");
+  for (const file of files) {
+    const bytes = await readFile(path.join(articles, file));
+    digest.update(`${file}\0${bytes.length}\0`).update(bytes);
+  }
+  return digest.digest("hex");
 }
 
 /**

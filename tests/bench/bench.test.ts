@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -306,6 +306,16 @@ describe("npm run bench --quick", () => {
     const again = await runHarness(["--quick", "--no-hugo", "--corpora", dir, "--cli", MIRROR_CLI]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain("reusing corpus");
+
+    // A corpus changed behind the bench's back is generated again, not timed.
+    const articles = path.join(dir, "50", "articles");
+    const [first] = await listArticleFiles(articles);
+    const original = await readFile(path.join(articles, first!), "utf8");
+    await writeFile(path.join(articles, first!), original + "\nEdited by hand.\n");
+    const changed = await runHarness(["--quick", "--no-hugo", "--corpora", dir, "--cli", MIRROR_CLI]);
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toContain("differ from the generated corpus");
+    expect(await readFile(path.join(articles, first!), "utf8")).toBe(original);
   });
 
   it("says when Hugo is not installed and still times every case", async () => {
