@@ -2,7 +2,7 @@ import type { Article, Diagnostic } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
 import type { ArticleCache } from "../publish/article-cache.js";
 import { findArticleFiles, type FoundFiles } from "../read/find-article-files.js";
-import { INCOMPLETE_GRACE_MS, judgeSourceStat, statSource, type SourceStat } from "../read/read-source.js";
+import { isRecent, judgeSourceStat, readLimits, statSource, type SourceStat } from "../read/read-source.js";
 import type { ContentPack, PackedContent } from "./content-pack.js";
 import type { ReadAndDerived } from "./derive-file.js";
 import type { Prefetched } from "./prefetch-changed.js";
@@ -93,7 +93,7 @@ export async function loadArticles(
   },
 ): Promise<LoadedArticles> {
   const found = options.listing?.found ?? (await findArticleFiles(articlesDir));
-  const limits = { maxBytes: config.maxFileBytes, settleMs: config.settleSeconds * 1000, now: options.now };
+  const limits = readLimits(config, options.now);
   const total = found.files.length;
   const slots: Array<Slot | undefined> = new Array(total);
   const toDerive: Array<{ index: number; sourcePath: string; recent: boolean; stat: SourceStat }> = [];
@@ -107,7 +107,7 @@ export async function loadArticles(
     }
     const outcome = options.cache?.lookup(sourcePath, stat);
     if (outcome) slots[index] = { outcome };
-    else toDerive.push({ index, sourcePath, recent: limits.now - stat.mtimeMs < INCOMPLETE_GRACE_MS, stat });
+    else toDerive.push({ index, sourcePath, recent: isRecent(stat.mtimeMs, limits.now), stat });
   }
   const served = total - toDerive.length;
   options.onProgress?.(served, total);

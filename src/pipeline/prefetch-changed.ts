@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../config/schema.js";
 import type { FoundFiles } from "../read/find-article-files.js";
-import { INCOMPLETE_GRACE_MS, judgeSourceStat, type SourceStat } from "../read/read-source.js";
+import { isRecent, judgeSourceStat, readLimits, type SourceStat } from "../read/read-source.js";
 import type { ReadAndDerived } from "./derive-file.js";
 import { BATCH_SIZE, type WarmWorker } from "./worker-pool.js";
 
@@ -31,14 +31,14 @@ export function prefetchChanged(
   now: number,
 ): Prefetched | undefined {
   if (changed.length === 0 || changed.length > PREFETCH_MAX_FILES) return undefined;
-  const limits = { maxBytes: config.maxFileBytes, settleMs: config.settleSeconds * 1000, now };
+  const limits = readLimits(config, now);
   const files: Array<{ sourcePath: string; recent: boolean }> = [];
   for (const index of changed) {
     const sourcePath = listing.found.files[index];
     const known = listing.stats[index];
     if (sourcePath === undefined || !known) continue;
     const stat = judgeSourceStat(sourcePath, known, limits);
-    if (stat.ok) files.push({ sourcePath, recent: now - stat.mtimeMs < INCOMPLETE_GRACE_MS });
+    if (stat.ok) files.push({ sourcePath, recent: isRecent(stat.mtimeMs, now) });
   }
   if (files.length === 0) return undefined;
   const results = warm.derive(files);

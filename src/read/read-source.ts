@@ -13,8 +13,18 @@ export interface ReadLimits {
   now: number;
 }
 
+/** The limits a run applies at `now` under a config's `maxFileBytes` and `settleSeconds`. */
+export function readLimits(config: { maxFileBytes: number; settleSeconds: number }, now: number): ReadLimits {
+  return { maxBytes: config.maxFileBytes, settleMs: config.settleSeconds * 1000, now };
+}
+
 /** How long a visibly incomplete file counts as "being written" rather than broken. */
 export const INCOMPLETE_GRACE_MS = 10 * 60 * 1000;
+
+/** Whether a file last modified at `mtimeMs` is recent at `now`: if it looks incomplete, it is taken as still being written. */
+export function isRecent(mtimeMs: number, now: number): boolean {
+  return now - mtimeMs < INCOMPLETE_GRACE_MS;
+}
 
 /** Why a file is not read now: `pending` ones are probably mid-write and wait for a later run; `skipped` ones are bad input. */
 export type Refusal = { ok: false; kind: "pending" | "skipped"; diagnostic: Diagnostic };
