@@ -142,6 +142,21 @@ function isEntry(value: unknown): value is CacheEntry {
   );
 }
 
+/**
+ * One line of the cache file or its journal: `[relPath, entry]`, or `[relPath, null]` (in a
+ * journal only) for a file gone; null for a line that is not one.
+ */
+function parseChangeLine(line: string): [string, CacheEntry | null] | null {
+  let change: unknown;
+  try {
+    change = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(change) || typeof change[0] !== "string" || (change[1] !== null && !isEntry(change[1]))) return null;
+  return [change[0], change[1] as CacheEntry | null];
+}
+
 /** Reads the cache file; null for anything that is not a complete cache for `key`. */
 async function readCacheFile(cacheFile: string, key: CacheKey): Promise<{ entries: Map<string, CacheEntry>; id: string } | null> {
   let header: Partial<CacheHeader> | null = null;
@@ -153,13 +168,8 @@ async function readCacheFile(cacheFile: string, key: CacheKey): Promise<{ entrie
       valid = header !== null && header.format === CACHE_FORMAT && header.programVersion === key.programVersion && header.configHash === key.configHash && typeof header.id === "string" && typeof header.count === "number";
       return valid;
     }
-    let change: unknown;
-    try {
-      change = JSON.parse(line);
-    } catch {
-      change = null;
-    }
-    if (!Array.isArray(change) || typeof change[0] !== "string" || !isEntry(change[1])) {
+    const change = parseChangeLine(line);
+    if (!change || change[1] === null) {
       valid = false;
       return false;
     }
@@ -189,15 +199,10 @@ function applyJournal(text: string, id: string, entries: Map<string, CacheEntry>
   let applied = 0;
   for (const line of lines.slice(1)) {
     if (line === "") continue;
-    let change: unknown;
-    try {
-      change = JSON.parse(line);
-    } catch {
-      break;
-    }
-    if (!Array.isArray(change) || typeof change[0] !== "string" || (change[1] !== null && !isEntry(change[1]))) break;
+    const change = parseChangeLine(line);
+    if (!change) break;
     if (change[1] === null) entries.delete(change[0]);
-    else entries.set(change[0], change[1] as CacheEntry);
+    else entries.set(change[0], change[1]);
     applied++;
   }
   return applied;

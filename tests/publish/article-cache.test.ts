@@ -92,6 +92,7 @@ describe("article cache", () => {
     ["entries array", '{"format":1,"programVersion":"0.1.0","configHash":"HASH","entries":[]}'],
     ["other format", '{"format":99,"programVersion":"0.1.0","configHash":"HASH","entries":{}}'],
     ["bad entry line", `{"format":${CACHE_FORMAT},"programVersion":"0.1.0","configHash":"HASH","id":"x","count":1}\n["a.md",{"size":"10"}]\n`],
+    ["journal-style deletion line", `{"format":${CACHE_FORMAT},"programVersion":"0.1.0","configHash":"HASH","id":"x","count":1}\n["a.md",null]\n`],
     ["short of its count", `{"format":${CACHE_FORMAT},"programVersion":"0.1.0","configHash":"HASH","id":"x","count":2}\n["a.md",{"size":10,"mtimeMs":1,"ctimeMs":1,"ino":42,"hash":"ha","statTrusted":true,"value":"A"}]\n`],
   ])("opens a %s cache as empty", async (_label, text) => {
     const file = await cacheFileIn(await makeTempDir(created));
