@@ -57,6 +57,25 @@ export interface ContentSource {
   contentOf(article: Article): string;
 }
 
+/** What a feed shows besides its items: plain data, so the build state can keep it and a later run plan the feed again (patch-run.ts). */
+export interface FeedSpec {
+  /** The feed's folder relative to the output folder: "" for the site's own, else `tags/<slug>/` or `authors/<slug>/`. */
+  folder: string;
+  title: string;
+  description: string;
+  homeUrl: string;
+}
+
+/** Plans files one at a time; {@link planSite} plans a whole site with it, a content-only edit the few files that show the edited articles. */
+export interface SitePlanner {
+  /** Every file planned so far, by path relative to the output folder. */
+  files: Map<string, PlannedFile>;
+  /** Plans the three feeds of `spec.folder` over `items` (newest first) and returns their links. */
+  planFeeds(spec: FeedSpec, items: Article[]): FeedLinks;
+  /** Plans an article's page, each of its prepared tags linking to `tagUrl(tag)`. */
+  planPage(article: Article, tagUrl: (tag: string) => string | undefined): void;
+}
+
 /** One output file, not rendered yet. */
 export interface PlannedFile {
   /**
@@ -68,24 +87,24 @@ export interface PlannedFile {
   needs: Article[];
   /** The file's content, as one string or as parts written one after another (long listings). */
   render(): string | string[];
+  /** For a feed file, what it was planned from besides its items (`needs`). */
+  feed?: FeedSpec;
+  /** True for an article's page (its article is `needs[0]`). */
+  page?: true;
 }
 
 /**
- * Plans every output file: the three site feeds over `feedItems`, the home page listing
- * `published`, one page per published article at `<permalink>index.html`, per-tag feeds and
- * pages under `tags/` (and per-author ones under `authors/` when `authorFeeds` is on), and the
- * browser-view stylesheet `feed.xsl`. Each planned file has a key over its inputs and renders
- * on demand, so an incremental run renders only files whose inputs changed. Articles are
- * prepared (made absolute, given their stable id) once and shared by every format; content
- * is fetched once, when a file that shows it is rendered.
- * The input order is kept everywhere, so the result is the same however articles were loaded.
+ * A planner for `config`'s site. Articles are prepared (made absolute, given their stable id)
+ * once and shared by every format; content is fetched once, when a file that shows it is rendered.
  */
-export function planSite(
-  config: SiteConfig,
-  published: Article[],
-  feedItems: Article[],
-  content: ContentSource,
-): Map<string, PlannedFile> {
+export function createPlanner(config: SiteConfig, content: ContentSource): SitePlanner & {
+  base: string;
+  site: { title: string; language: string; homeUrl: string };
+  ready(article: Article): Article;
+  fieldsKeyOf(article: Article): string;
+  preparedTags(article: Article): string[];
+  plan(relPath: string, kind: string, inputs: unknown, needs: Article[], render: () => string | string[], inputsText?: string): void;
+} {
   const base = siteBase(config.siteUrl);
   // Articles are prepared lazily: keys need only their fields' hash, and most files of an
   // incremental run are never rendered.
@@ -136,7 +155,6 @@ export function planSite(
     return tags;
   };
 
-  const pages = published;
   const site = { title: xmlSafe(config.title), language: config.language, homeUrl: base };
   const shared = {
     language: config.language,
@@ -153,8 +171,8 @@ export function planSite(
     files.set(relPath, { key: hashText(`${kind}\0${inputsText}`), needs, render });
   };
 
-  /** Plans the three feeds of one folder ("" for the site's own) and returns their links. */
-  const addFeeds = (folder: string, title: string, description: string, homeUrl: string, items: Article[]): FeedLinks => {
+  const planFeeds = (spec: FeedSpec, items: Article[]): FeedLinks => {
+    const { folder, title, description, homeUrl } = spec;
     const links = feedLinks(folder, base, title);
     const { title: _title, ...feedUrls } = links;
     const model: FeedModel = {
@@ -174,11 +192,47 @@ export function planSite(
     const inputsText = stableStringify(inputs);
     // newestDate reads dates only, which preparation leaves as they are.
     const wholeModel = (): FeedModel => ({ ...model, items: items.map(whole) });
-    plan(folder + FEED_FILES.rss, "rss", inputs, items, () => renderRss(wholeModel()), inputsText);
-    plan(folder + FEED_FILES.atom, "atom", inputs, items, () => renderAtom(wholeModel()), inputsText);
-    plan(folder + FEED_FILES.json, "json", inputs, items, () => renderJsonFeed(wholeModel()), inputsText);
+    const feedFile = (name: string, kind: string, render: () => string | string[]) => {
+      plan(folder + name, kind, inputs, items, render, inputsText);
+      (files.get(folder + name) as PlannedFile).feed = spec;
+    };
+    feedFile(FEED_FILES.rss, "rss", () => renderRss(wholeModel()));
+    feedFile(FEED_FILES.atom, "atom", () => renderAtom(wholeModel()));
+    feedFile(FEED_FILES.json, "json", () => renderJsonFeed(wholeModel()));
     return links;
   };
+
+  let pageKey: ((articleKey: string, tagUrls: Array<string | undefined>) => string) | undefined;
+  const pageSite = { ...site, feeds: feedLinks("", base, site.title) };
+  const planPage = (article: Article, tagUrl: (tag: string) => string | undefined): void => {
+    pageKey ??= articlePageKeys(pageSite);
+    files.set(articlePagePath(article), {
+      key: pageKey(keyOf(article), preparedTags(article).map(tagUrl)),
+      needs: [article],
+      render: () => renderArticlePage(whole(article), { ...pageSite, tagUrl }),
+      page: true,
+    });
+  };
+  return { files, planFeeds, planPage, base, site, ready, fieldsKeyOf, preparedTags, plan };
+}
+
+/**
+ * Plans every output file: the three site feeds over `feedItems`, the home page listing
+ * `published`, one page per published article at `<permalink>index.html`, per-tag feeds and
+ * pages under `tags/` (and per-author ones under `authors/` when `authorFeeds` is on), and the
+ * browser-view stylesheet `feed.xsl`. Each planned file has a key over its inputs and renders
+ * on demand, so an incremental run renders only files whose inputs changed.
+ * The input order is kept everywhere, so the result is the same however articles were loaded.
+ */
+export function planSite(
+  config: SiteConfig,
+  published: Article[],
+  feedItems: Article[],
+  content: ContentSource,
+): Map<string, PlannedFile> {
+  const planner = createPlanner(config, content);
+  const { base, site, plan, fieldsKeyOf, preparedTags, ready, files } = planner;
+  const pages = published;
 
   const tagGroups = groupArticles(pages, preparedTags, "tag");
   const tagPages = new Map(tagGroups.map((group) => [groupKey(group.name), tagPageUrl(group.slug, base)]));
@@ -188,17 +242,9 @@ export function planSite(
     return tagUrls.get(tag);
   };
 
-  const feeds = addFeeds("", site.title, xmlSafe(config.description), base, feedItems);
-  const pageKey = articlePageKeys({ ...site, feeds });
+  const feeds = planner.planFeeds({ folder: "", title: site.title, description: xmlSafe(config.description), homeUrl: base }, feedItems);
   plan(FEED_XSL_FILE, "xsl", null, [], () => FEED_XSL);
-  const pageSite = { ...site, feeds, tagUrl };
-  for (const article of pages) {
-    files.set(articlePagePath(article), {
-      key: pageKey(keyOf(article), preparedTags(article).map(tagUrl)),
-      needs: [article],
-      render: () => renderArticlePage(whole(article), pageSite),
-    });
-  }
+  for (const article of pages) planner.planPage(article, tagUrl);
   // Listing pages show no content: their keys leave it out, so an edit to a body alone does not re-render them.
   const listed = (articles: Article[]) => articles.map(fieldsKeyOf);
   // The home page lists the newest articles and links to the archive, a page per year: an
@@ -221,7 +267,7 @@ export function planSite(
       const groupFolder = `${folder}${group.slug}/`;
       const pageUrl = new URL(groupFolder, base).href;
       const title = `${site.title}: ${group.name}`;
-      const groupFeeds = addFeeds(groupFolder, title, describe(group.name), pageUrl, group.articles.slice(0, config.feedLimit));
+      const groupFeeds = planner.planFeeds({ folder: groupFolder, title, description: describe(group.name), homeUrl: pageUrl }, group.articles.slice(0, config.feedLimit));
       const groupSite = { ...site, title, siteTitle: site.title, description: describe(group.name), pageUrl, feeds: groupFeeds };
       plan(`${groupFolder}index.html`, "index", { ...groupSite, articles: listed(group.articles) }, [], () => renderIndexPage(listings(group.articles), groupSite));
       return { name: group.name, pageUrl, feeds: groupFeeds, count: group.articles.length };
