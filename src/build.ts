@@ -75,6 +75,11 @@ export interface BuildSummary extends StateSummary {
    * clock's side of every scheduled date, the output files): nothing was read or rendered.
    */
   upToDate: boolean;
+  /**
+   * True when only a few article bodies had changed, and only the files showing them (their
+   * pages and the feeds carrying them) were planned and rendered (pipeline/patch-run.ts).
+   */
+  patched: boolean;
   /** Threads that read and derived articles this run (1: the main thread alone). */
   workers: number;
   /** Milliseconds spent in each stage. */
@@ -160,11 +165,43 @@ async function buildLocked(
         websub: { notified: [], warnings: [] },
         cache: { hits: check.sourceCount, misses: 0 },
         upToDate: true,
+        patched: false,
         workers: 1,
         timings: { read: finished - started, render: 0, write: 0, total: finished - started },
       };
     }
     fingerprint = check.fingerprint;
+    // A few article bodies edited: only their pages and feeds change (patch-run.ts); null means a full run.
+    const patched = await (await import("./pipeline/patch-run.js")).patchRun({
+      fingerprint,
+      cacheFile,
+      cacheKey: { programVersion: codeVersion(), configHash },
+      config,
+      articlesDir,
+      outDir,
+      now: options.now,
+      clock,
+    });
+    if (patched) {
+      const { pingHubForBuild } = await import("./publish/ping-hub-for-build.js");
+      const websub = options.websub === false ? { notified: [], warnings: [] } : await pingHubForBuild({ hubUrl: config.hub, siteUrl: config.siteUrl, changedFiles: patched.files.written });
+      const finished = clock();
+      options.onProgress?.(check.sourceCount, check.sourceCount);
+      return {
+        articlesDir,
+        outDir,
+        ...patched.summary,
+        pending: [],
+        refused: false,
+        files: patched.files,
+        websub,
+        cache: { hits: check.sourceCount - patched.read, misses: patched.read },
+        upToDate: false,
+        patched: true,
+        workers: 1,
+        timings: { read: 0, render: 0, write: finished - started, total: finished - started },
+      };
+    }
   }
 
   // Started first, so that loading the derivers overlaps reading the cache (worker-pool.ts).
@@ -310,6 +347,7 @@ async function buildLocked(
         await saveBuildState(fingerprint, {
           outDir,
           records: rendered.records,
+          plan,
           knownVersions: rendered.keptVersions,
           settled: pending.length === 0 && !contentDrift,
           now: clock(),
@@ -336,6 +374,7 @@ async function buildLocked(
       websub,
       cache: { hits: (cache?.stats.hits ?? 0) + (cache?.stats.hashHits ?? 0), misses: cache?.stats.misses ?? 0 },
       upToDate: false,
+      patched: false,
       workers: loadedArticles.workers,
       timings: { read: readDone - started, render: renderDone - readDone, write: finished - renderDone, total: finished - started },
     };

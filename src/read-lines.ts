@@ -11,7 +11,16 @@ const CHUNK_BYTES = 1 << 20;
  * `escapeNonAscii`), such as the article cache: a byte outside ASCII is an error
  * ({@link NotAsciiError}), since the file was not written by feedwright.
  */
-export async function readAsciiLines(file: string, onLine: (line: string) => boolean): Promise<void> {
+export async function readAsciiLines(
+  file: string,
+  onLine: (line: string) => boolean,
+  /**
+   * Called first with the bytes of each line that lies within one chunk (`chunk[start..end)`):
+   * false skips the line without making it a string, for a caller that wants a few lines of many.
+   * A line that spans chunks is always passed to `onLine`.
+   */
+  wanted?: (chunk: Buffer, start: number, end: number) => boolean,
+): Promise<void> {
   const handle = await open(file, "r");
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -24,6 +33,10 @@ export async function readAsciiLines(file: string, onLine: (line: string) => boo
       if (!isAscii(chunk)) throw new NotAsciiError(file);
       let start = 0;
       for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+        if (partial === "" && wanted && !wanted(chunk, start, end)) {
+          start = end + 1;
+          continue;
+        }
         const line = partial + chunk.toString("latin1", start, end);
         partial = "";
         start = end + 1;

@@ -47,6 +47,7 @@ export function jsonReport(summary: BuildSummary, exitCode: number): string {
       refused: summary.refused,
       websub: summary.websub,
       upToDate: summary.upToDate,
+      patched: summary.patched,
       cache: summary.cache,
       workers: summary.workers,
       timings: summary.timings,

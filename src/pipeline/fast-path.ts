@@ -22,6 +22,7 @@ import {
   type StateSummary,
 } from "../publish/build-state.js";
 import { findArticleFiles, type FoundFiles } from "../read/find-article-files.js";
+import type { PlannedFile } from "../render/plan-site.js";
 
 /** What a run must remember to record its state once it has published. */
 export interface RunFingerprint {
@@ -31,6 +32,8 @@ export interface RunFingerprint {
   sourceVersions: FileVersion[];
   /** The previous state's output records, when it was for the same key: they let unchanged files go unrendered. */
   previousOutputs(): Promise<Map<string, OutputRecord> | null>;
+  /** The previous state when it was for the same key (patch-run.ts reads it), else null. */
+  previousState: BuildState | null;
   /** The paths (relative to the output folder) of the output files those records are for; null when there are none. */
   previousOutputPaths: string[] | null;
   /** The article files as listed and stat'ed for the check (null where the stat failed), for the full run to reuse. */
@@ -83,6 +86,7 @@ export async function checkUnchanged(run: {
     sources,
     sourceVersions: listed.map(([, version]) => version),
     previousOutputs: async () => (state && state.key === key ? readOutputRecords(stateFile, state) : null),
+    previousState: state && state.key === key ? state : null,
     previousOutputPaths: state && state.key === key ? state.outputs.paths : null,
     listing: { found, stats: versions },
     changedSinceState,
@@ -110,6 +114,8 @@ export async function saveBuildState(
     outDir: string;
     /** Every output file's input key and content hash. */
     records: Map<string, { key: string; hash: string }>;
+    /** What each output file was planned from (plan-site.ts): the articles it shows, and a feed's spec. */
+    plan: Map<string, Pick<PlannedFile, "needs" | "feed">>;
     /** Versions of output files known not to have been written since they were stat'ed. */
     knownVersions?: Map<string, FileVersion>;
     settled: boolean;
@@ -120,8 +126,10 @@ export async function saveBuildState(
 ): Promise<void> {
   const relPaths = [...run.records.keys()].sort(byCodeUnit);
   const outputs = { paths: [] as string[], versions: [] as number[] };
-  const records: OutputRecords = { id: randomBytes(8).toString("hex"), hashes: [], keys: [] };
+  const records: OutputRecords = { id: randomBytes(8).toString("hex"), hashes: [], keys: [], needs: [], feeds: {} };
+  const publishedIndex = new Map(run.selection.published.map((article, index) => [article, index]));
   let complete = true;
+  let patchable = true;
   const unknown = relPaths.filter((relPath) => !run.knownVersions?.has(relPath));
   const statted = fileVersions(unknown.map((relPath) => path.join(run.outDir, relPath)));
   const versionOf = new Map(unknown.map((relPath, index) => [relPath, statted[index]]));
@@ -134,7 +142,20 @@ export async function saveBuildState(
       outputs.versions.push(version.size, version.mtimeMs, version.ctimeMs, version.ino);
       records.hashes.push(record.hash);
       records.keys.push(record.key);
+      const planned = run.plan.get(relPath);
+      const needs = planned?.needs.map((article) => publishedIndex.get(article) ?? -1) ?? [];
+      // An article shown but not published cannot be named: no later run may patch this state.
+      if (needs.includes(-1)) patchable = false;
+      records.needs.push(needs.length === 0 ? 0 : needs);
+      if (planned?.feed) {
+        const { folder, ...spec } = planned.feed;
+        records.feeds[folder] = spec;
+      }
     }
+  });
+  const racy = fingerprint.listing.found.files.filter((_, index) => {
+    const version = fingerprint.sourceVersions[index];
+    return version !== undefined && anyRacy([version], run.now);
   });
   // A loop, not Math.max(...dates): spreading 100,000 arguments can overflow the stack.
   const extreme = (articles: Article[], pick: (a: number, b: number) => number): number | null =>
@@ -148,7 +169,9 @@ export async function saveBuildState(
     sources: fingerprint.sources,
     validFrom: run.selection.includeFuture ? null : extreme(run.selection.published, Math.max),
     validUntil: extreme(run.selection.scheduled, Math.min),
-    settled: run.settled && complete && !anyRacy(fingerprint.sourceVersions, run.now),
+    settled: run.settled && complete && racy.length === 0,
+    patchable: run.settled && complete && patchable,
+    racy,
     outputs,
     recordsId: records.id,
     summary: run.summary,

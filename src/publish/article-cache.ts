@@ -208,6 +208,92 @@ function applyJournal(text: string, id: string, entries: Map<string, CacheEntry>
   return applied;
 }
 
+/** What {@link peekCache} read: the entries asked for, and what appending to the journal needs. */
+export interface CachePeek<T> {
+  /** The entries found, path -> entry, with the journal applied. */
+  entries: Map<string, StoredEntry<T>>;
+  /** Change lines the journal may still take before a full run should fold it into the cache file. */
+  journalRoom: number;
+  /** Appends `changes` to the journal (starting one if there is none for this cache file). */
+  append(changes: Array<[string, StoredEntry<T>]>): Promise<void>;
+}
+
+/** One cache entry as stored: the file's stat and content hash, and the value derived from it. */
+export interface StoredEntry<T> extends FileStat {
+  hash: string;
+  statTrusted: boolean;
+  value: T;
+}
+
+/**
+ * Reads only the entries for `wanted` paths from the cache at `cacheFile` (and its journal),
+ * parsing no other line: for a run that changes a few articles (patch-run.ts). Null when the
+ * cache is missing, corrupt or for another key, as {@link openCache} would find it empty.
+ */
+export async function peekCache<T>(cacheFile: string, key: CacheKey, wanted: Iterable<string>): Promise<CachePeek<T> | null> {
+  const lineStarts = new Set<string>();
+  for (const relPath of wanted) lineStarts.add(lineStart(relPath));
+  let header: Partial<CacheHeader> | null = null;
+  let valid = true;
+  let lines = 0;
+  const entries = new Map<string, CacheEntry>();
+  try {
+    await readAsciiLines(
+      cacheFile,
+      (line) => {
+        if (header === null) {
+          header = parseJsonObject(line) as Partial<CacheHeader> | null;
+          valid = header !== null && header.format === CACHE_FORMAT && header.programVersion === key.programVersion && header.configHash === key.configHash && typeof header.id === "string" && typeof header.count === "number";
+          return valid;
+        }
+        lines++;
+        if (!lineStarts.has(line.slice(0, line.indexOf('",') + 2))) return true;
+        const change = parseChangeLine(line);
+        if (!change || change[1] === null) valid = false;
+        else entries.set(change[0], change[1]);
+        return valid;
+      },
+      (chunk, start, end) => {
+        if (header === null) return true;
+        const close = chunk.indexOf('",', start, "latin1");
+        if (close !== -1 && close < end && lineStarts.has(chunk.toString("latin1", start, close + 2))) return true;
+        lines++;
+        return false;
+      },
+    );
+  } catch {
+    return null;
+  }
+  const complete = header as Partial<CacheHeader> | null;
+  if (!valid || complete === null || lines !== complete.count) return null;
+  const id = complete.id as string;
+  const count = complete.count;
+  const journalFile = cacheFile + JOURNAL_SUFFIX;
+  const journal = await readTextFile(journalFile).catch(() => null);
+  const journalValid = journal !== null && journal.startsWith(`${JSON.stringify({ base: id })}\n`);
+  const changes = new Map<string, CacheEntry>(entries);
+  const applied = journalValid ? applyJournal(journal, id, changes) : 0;
+  const found = new Map<string, StoredEntry<T>>();
+  for (const relPath of wanted) {
+    const entry = changes.get(relPath);
+    if (entry) found.set(relPath, entry as StoredEntry<T>);
+  }
+  return {
+    entries: found,
+    journalRoom: Math.max(64, count * JOURNAL_SHARE) - applied,
+    async append(changed) {
+      const text = changed.map((change) => escapeNonAscii(JSON.stringify(change))).join("\n") + "\n";
+      if (journalValid) await fs.appendFile(journalFile, text);
+      else await fs.writeFile(journalFile, `${JSON.stringify({ base: id })}\n${text}`);
+    },
+  };
+}
+
+/** How the cache line of `relPath` begins, up to the end of its path: `["<path>",`. */
+function lineStart(relPath: string): string {
+  return `${escapeNonAscii(JSON.stringify([relPath]).slice(0, -1))},`;
+}
+
 /**
  * Opens the cache at `cacheFile` for a run with `key`. Never fails: a missing,
  * unreadable, corrupt (truncated, bad JSON, wrong shape) or mismatched-key

@@ -17,7 +17,7 @@ import { writeFileAtomicFromParts } from "./atomic-write.js";
 /** File name of the build state, in the cache folder. */
 export const BUILD_STATE_FILE = "build-state.json";
 /** Bumped when the file's shape changes; any other format reads as none. */
-export const BUILD_STATE_FORMAT = 2;
+export const BUILD_STATE_FORMAT = 3;
 /** File name of the output records (hashes and input keys of every output file), in the cache folder. */
 export const OUTPUT_RECORDS_FILE = "build-outputs.json";
 
@@ -72,6 +72,13 @@ export interface BuildState {
   /** Whether the fast path may use this state (no pending files, nothing written racily). */
   settled: boolean;
   /**
+   * Whether a run that finds a few articles edited may patch the output from this state
+   * (patch-run.ts): settled but for the article files in `racy`, which it reads again.
+   */
+  patchable: boolean;
+  /** Article files modified within {@link STATE_RACY_WINDOW_MS} before the state was taken: their stat cannot prove them unchanged. */
+  racy: string[];
+  /**
    * Every output file, sorted, with its version as four numbers per file (size, mtimeMs,
    * ctimeMs, ino): flat arrays, because a no-change run reads little else.
    */
@@ -86,6 +93,14 @@ export interface OutputRecords {
   id: string;
   hashes: string[];
   keys: string[];
+  /**
+   * The articles whose content each file shows, as indexes into the state's
+   * `summary.published` (0 for none, the common case, to keep the file small): which files an
+   * edit to an article's body changes (patch-run.ts).
+   */
+  needs: Array<number[] | 0>;
+  /** Feed folder -> what its feeds show besides their items (plan-site.ts `FeedSpec`). */
+  feeds: Record<string, { title: string; description: string; homeUrl: string }>;
 }
 
 /** Where the build state lives: next to the article cache file. */
@@ -173,7 +188,7 @@ export async function readBuildState(file: string): Promise<BuildState | null> {
   if (state.format !== BUILD_STATE_FORMAT || typeof state.key !== "string" || typeof state.sources !== "string") return null;
   if (typeof state.outputs !== "object" || state.outputs === null || typeof state.summary !== "object" || state.summary === null) return null;
   if (!Array.isArray(state.outputs.paths) || !Array.isArray(state.outputs.versions) || state.outputs.versions.length !== state.outputs.paths.length * 4) return null;
-  if (typeof state.settled !== "boolean" || typeof state.recordsId !== "string") return null;
+  if (typeof state.settled !== "boolean" || typeof state.patchable !== "boolean" || !Array.isArray(state.racy) || typeof state.recordsId !== "string") return null;
   return state as BuildState;
 }
 
@@ -183,6 +198,21 @@ export function recordedVersion(state: BuildState, index: number): FileVersion {
   return { size: v[index * 4] as number, mtimeMs: v[index * 4 + 1] as number, ctimeMs: v[index * 4 + 2] as number, ino: v[index * 4 + 3] as number };
 }
 
+/** The output records of `state`, from the records file next to `stateFile`; null when missing, corrupt or another state's. */
+export async function readOutputRecordsFile(stateFile: string, state: BuildState): Promise<OutputRecords | null> {
+  let value: Partial<OutputRecords>;
+  try {
+    value = JSON.parse(await readTextFile(path.join(path.dirname(stateFile), OUTPUT_RECORDS_FILE))) as Partial<OutputRecords>;
+  } catch {
+    return null;
+  }
+  const count = state.outputs.paths.length;
+  if (value.id !== state.recordsId || !Array.isArray(value.hashes) || !Array.isArray(value.keys) || !Array.isArray(value.needs)) return null;
+  if (value.hashes.length !== count || value.keys.length !== count || value.needs.length !== count) return null;
+  if (typeof value.feeds !== "object" || value.feeds === null) return null;
+  return value as OutputRecords;
+}
+
 /**
  * Every output file of `state` with its recorded version, hash and input key, from the
  * records file next to `stateFile`; an empty map when the records are missing or belong to
@@ -190,16 +220,9 @@ export function recordedVersion(state: BuildState, index: number): FileVersion {
  */
 export async function readOutputRecords(stateFile: string, state: BuildState): Promise<Map<string, OutputRecord>> {
   const records = new Map<string, OutputRecord>();
-  let value: Partial<OutputRecords>;
-  try {
-    value = JSON.parse(await readTextFile(path.join(path.dirname(stateFile), OUTPUT_RECORDS_FILE))) as Partial<OutputRecords>;
-  } catch {
-    return records;
-  }
-  const { paths } = state.outputs;
-  if (value.id !== state.recordsId || !Array.isArray(value.hashes) || !Array.isArray(value.keys)) return records;
-  if (value.hashes.length !== paths.length || value.keys.length !== paths.length) return records;
-  paths.forEach((relPath, index) => records.set(relPath, { ...recordedVersion(state, index), hash: String(value.hashes![index]), key: String(value.keys![index]) }));
+  const value = await readOutputRecordsFile(stateFile, state);
+  if (!value) return records;
+  state.outputs.paths.forEach((relPath, index) => records.set(relPath, { ...recordedVersion(state, index), hash: String(value.hashes[index]), key: String(value.keys[index]) }));
   return records;
 }
 

@@ -1,78 +1,14 @@
-import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { readFile, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus, listArticleFiles } from "../../bench/generate-corpus.mjs";
-import { build, type BuildOptions } from "../../src/index.js";
-import { makeFixture, SETTLED_MTIME } from "../helpers/fixture.js";
-
-/** A small generated corpus (Markdown, TOML, raw text), copied into each test's folder. */
-const CORPUS_SIZE = 120;
-const CONFIG = { title: "Perf fixture", siteUrl: "https://perf.example/", timeZone: "UTC", feedLimit: 10, settleSeconds: 0 };
-/** Later than every generated article (they end in 2025). */
-const NOW = Date.parse("2026-06-01T00:00:00Z");
+import { build } from "../../src/index.js";
+import { bytesOnly, CONFIG, CORPUS_SIZE, expectSameAsCold, loadCorpus, NOW, outputOf, put, site, yamlArticle } from "../helpers/incremental-site.js";
 
 let corpus: Map<string, Buffer>;
 
 beforeAll(async () => {
-  const dir = await makeFixture();
-  await generateCorpus(dir, { count: CORPUS_SIZE, seed: 8 });
-  corpus = new Map();
-  for (const file of await listArticleFiles(dir)) corpus.set(file, await readFile(path.join(dir, file)));
+  corpus = await loadCorpus();
 });
-
-/** A site folder holding the corpus (every file dated in the past, so nothing is pending or racy) and its config. */
-async function site(config: Record<string, unknown> = CONFIG): Promise<string> {
-  const dir = await makeFixture({ "feedwright.config.json": JSON.stringify(config) });
-  for (const [file, bytes] of corpus) await put(dir, file, bytes);
-  return dir;
-}
-
-/** Writes an article file and dates it in the past. */
-async function put(dir: string, file: string, bytes: string | Buffer, mtime: Date = SETTLED_MTIME): Promise<void> {
-  const target = path.join(dir, "articles", file);
-  await writeFile(target, bytes).catch(async () => {
-    await import("node:fs/promises").then((fs) => fs.mkdir(path.dirname(target), { recursive: true }));
-    await writeFile(target, bytes);
-  });
-  await utimes(target, mtime, mtime);
-}
-
-interface FileState {
-  bytes: string;
-  mtimeMs: number;
-  ino: number;
-}
-
-/** Every published file under `outDir` (feedwright's dotfiles left out). */
-async function outputOf(outDir: string): Promise<Map<string, FileState>> {
-  const files = new Map<string, FileState>();
-  for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith(".")) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const stats = await stat(file);
-    files.set(path.relative(outDir, file), { bytes: (await readFile(file)).toString("utf8"), mtimeMs: stats.mtimeMs, ino: stats.ino });
-  }
-  return files;
-}
-
-const bytesOnly = (files: Map<string, FileState>) => new Map([...files].map(([name, file]) => [name, file.bytes]));
-
-/** Builds `dir` incrementally into out/, then cold (no cache) into a fresh folder, and expects equal bytes. */
-async function expectSameAsCold(dir: string, options: BuildOptions = {}): Promise<Awaited<ReturnType<typeof build>>> {
-  const incremental = await build({ cwd: dir, now: NOW, ...options });
-  const coldDir = `cold-${Math.random().toString(36).slice(2)}`;
-  await build({ cwd: dir, now: NOW, ...options, outDir: coldDir, cache: false });
-  expect(bytesOnly(await outputOf(path.join(dir, "out")))).toEqual(bytesOnly(await outputOf(path.join(dir, coldDir))));
-  await rm(path.join(dir, coldDir), { recursive: true });
-  return incremental;
-}
-
-/** The first Markdown article with YAML front matter. */
-function yamlArticle(): string {
-  const file = [...corpus.keys()].find((name) => name.endsWith(".md") && corpus.get(name)!.toString().startsWith("---\n"));
-  if (!file) throw new Error("the corpus has no YAML article");
-  return file;
-}
 
 describe("a run with nothing changed", () => {
   it("reads and renders nothing, rewrites nothing, and reports what the last run found", async () => {
