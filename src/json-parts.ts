@@ -6,8 +6,8 @@
  * and written as null in arrays, as JSON.stringify does.
  */
 export function* jsonParts(value: unknown): Generator<string> {
-  if (Array.isArray(value) && value.every(isPrimitive)) {
-    // Tens of thousands of paths or numbers: a slice at a time, not a part per item.
+  if (Array.isArray(value) && value.every(isFlat)) {
+    // Tens of thousands of paths, numbers or short lists of them: a slice at a time, not a part per item.
     yield "[";
     for (let start = 0; start < value.length; start += PRIMITIVE_SLICE) {
       const slice = JSON.stringify(value.slice(start, start + PRIMITIVE_SLICE));
@@ -42,12 +42,17 @@ export function* jsonParts(value: unknown): Generator<string> {
   yield JSON.stringify(value) ?? "null";
 }
 
-/** Items of an all-primitive array written by one JSON.stringify call. */
+/** Items of an array of flat values written by one JSON.stringify call. */
 const PRIMITIVE_SLICE = 256;
 
 /** A value JSON.stringify writes the same alone as inside an array (undefined and functions become null in both). */
 function isPrimitive(value: unknown): boolean {
   return value === null || typeof value !== "object";
+}
+
+/** A primitive, or an array of primitives: small enough to be written a slice of items at a time. */
+function isFlat(value: unknown): boolean {
+  return isPrimitive(value) || (Array.isArray(value) && value.length <= PRIMITIVE_SLICE && value.every(isPrimitive));
 }
 
 /**
