@@ -247,17 +247,23 @@ export async function peekCache<T>(cacheFile: string, key: CacheKey, wanted: Ite
           return valid;
         }
         lines++;
-        if (!lineStarts.has(line.slice(0, line.indexOf('",') + 2))) return true;
+        const bytes = Buffer.from(line, "latin1");
+        if (!lineStarts.has(line.slice(0, leadingStringEnd(bytes, 0, bytes.length) + 2))) {
+          valid = line.endsWith("}]");
+          return valid;
+        }
         const change = parseChangeLine(line);
         if (!change || change[1] === null) valid = false;
         else entries.set(change[0], change[1]);
         return valid;
       },
       (chunk, start, end) => {
-        if (header === null) return true;
-        const close = chunk.indexOf('",', start, "latin1");
-        if (close !== -1 && close < end && lineStarts.has(chunk.toString("latin1", start, close + 2))) return true;
+        if (header === null || !valid) return true;
+        const close = leadingStringEnd(chunk, start, end);
+        if (close !== -1 && lineStarts.has(chunk.toString("latin1", start, close + 2))) return true;
         lines++;
+        // Not parsed, but a line cut short (a damaged file) still shows: every entry line ends its array and object.
+        if (chunk[end - 1] !== 0x5d || chunk[end - 2] !== 0x7d) valid = false;
         return false;
       },
     );
@@ -287,6 +293,20 @@ export async function peekCache<T>(cacheFile: string, key: CacheKey, wanted: Ite
       else await fs.writeFile(journalFile, `${JSON.stringify({ base: id })}\n${text}`);
     },
   };
+}
+
+/**
+ * Where the JSON string that opens a cache line (`["<path>",...`) ends: the index of its
+ * closing quote in `bytes[start..end)`, escapes skipped; -1 when the line does not open so.
+ */
+function leadingStringEnd(bytes: Uint8Array, start: number, end: number): number {
+  if (bytes[start] !== 0x5b || bytes[start + 1] !== 0x22) return -1;
+  for (let index = start + 2; index < end; index++) {
+    const byte = bytes[index];
+    if (byte === 0x5c) index++;
+    else if (byte === 0x22) return index;
+  }
+  return -1;
 }
 
 /** How the cache line of `relPath` begins, up to the end of its path: `["<path>",`. */

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { CACHE_FORMAT, RACY_WINDOW_MS, hashConfig, hashContent, openCache, stableStringify } from "../../src/publish/article-cache.js";
+import { CACHE_FORMAT, RACY_WINDOW_MS, hashConfig, hashContent, openCache, peekCache, stableStringify } from "../../src/publish/article-cache.js";
 import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
 
 const created: string[] = [];
@@ -158,6 +158,68 @@ describe("article cache", () => {
     const second = await openCache<string>(file, otherKey, clock);
     expect(second.lookup("a.md", old)).toBeUndefined();
     expect(second.lookupByHash("a.md", "ha")).toBeUndefined();
+  });
+});
+
+describe("peekCache", () => {
+  /** Paths a line's leading JSON string must tell apart: quotes, commas, backslashes, non-ASCII, prefixes of one another. */
+  const awkward = ['a.md', 'a.md.md', 'with "quotes",{x}.md', 'back\\slash.md', 'ünï/cödé 😀.md', '2025/a,b.md', 'x.md'];
+
+  it("reads exactly the entries asked for, with the journal applied, as openCache would", async () => {
+    const file = await cacheFileIn(await makeTempDir(created));
+    const first = await openCache<{ index: number }>(file, key, clock);
+    // Enough entries, and long enough, that lines cross the reader's megabyte chunks.
+    for (let index = 0; index < 3000; index++) first.store(`${index}.md`, { ...old, ino: index }, `h${index}`, { index, pad: "p".repeat(index % 900) } as { index: number });
+    awkward.forEach((relPath, index) => first.store(relPath, { ...old, ino: 10_000 + index }, `a${index}`, { index: -index }));
+    await first.save();
+    // A later run changes one entry and drops another: the journal holds both changes.
+    const second = await openCache<{ index: number }>(file, key, clock);
+    for (let index = 0; index < 3000; index++) if (index !== 7) second.lookup(`${index}.md`, { ...old, ino: index });
+    awkward.forEach((relPath, index) => second.lookup(relPath, { ...old, ino: 10_000 + index }));
+    second.store("5.md", { ...old, ino: 99 }, "new", { index: 555 });
+    await second.save();
+    expect(await fs.readFile(`${file}.journal`, "utf8")).toContain("555");
+
+    const wanted = ["5.md", "7.md", "2999.md", "1234.md", "missing.md", ...awkward];
+    const peek = await peekCache<{ index: number }>(file, key, wanted);
+    expect(peek).not.toBeNull();
+    const whole = await openCache<{ index: number }>(file, key, clock);
+    for (const relPath of wanted) {
+      const entry = peek!.entries.get(relPath);
+      if (relPath === "7.md" || relPath === "missing.md") expect(entry).toBeUndefined();
+      else expect(entry!.value).toEqual(whole.lastKnown(relPath));
+    }
+    expect(peek!.entries.get("5.md")).toMatchObject({ ino: 99, hash: "new" });
+    expect(peek!.entries.size).toBe(wanted.length - 2);
+  });
+
+  it("appends to the journal so that the next full open sees the change", async () => {
+    const file = await cacheFileIn(await makeTempDir(created));
+    const first = await openCache<string>(file, key, clock);
+    for (const relPath of awkward) first.store(relPath, old, "h", `old ${relPath}`);
+    await first.save();
+    const peek = await peekCache<string>(file, key, [awkward[4]!]);
+    expect(peek!.journalRoom).toBe(64);
+    const changed = { ...old, mtimeMs: old.mtimeMs + 1 };
+    await peek!.append([[awkward[4]!, { ...changed, hash: "h2", statTrusted: true, value: "new" }]]);
+    const reopened = await openCache<string>(file, key, clock);
+    expect(reopened.lookup(awkward[4]!, changed)).toBe("new");
+    expect(reopened.lookup(awkward[0]!, old)).toBe(`old ${awkward[0]}`);
+    const again = await peekCache<string>(file, key, [awkward[4]!]);
+    expect(again!.journalRoom).toBe(63);
+    expect(again!.entries.get(awkward[4]!)!.value).toBe("new");
+  });
+
+  it("finds nothing in a cache for another key, cut short, or missing", async () => {
+    const file = await cacheFileIn(await makeTempDir(created));
+    expect(await peekCache(file, key, ["a.md"])).toBeNull();
+    const first = await openCache<string>(file, key, clock);
+    for (let index = 0; index < 20; index++) first.store(`${index}.md`, old, "h", "v");
+    await first.save();
+    expect(await peekCache(file, { ...key, programVersion: "0.2.0" }, ["1.md"])).toBeNull();
+    const whole = await fs.readFile(file);
+    await fs.writeFile(file, whole.subarray(0, whole.length - 40));
+    expect(await peekCache(file, key, ["1.md"])).toBeNull();
   });
 });
 

@@ -41,6 +41,19 @@ describe("jsonParts", () => {
   });
 });
 
+describe("jsonParts on lists of short lists", () => {
+  it("writes them, cut into slices, as JSON.stringify does (the build records' needs)", () => {
+    const primitive = fc.oneof(fc.integer(), fc.string({ unit: "binary", maxLength: 4 }), fc.constant(null), fc.constant(undefined));
+    const item = fc.oneof(fc.constant(0), fc.array(primitive, { maxLength: 300 }), fc.array(fc.array(primitive, { maxLength: 2 }), { maxLength: 2 }));
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 200, maxLength: 700 }), (needs) => {
+        expect([...jsonParts({ needs })].join("")).toBe(JSON.stringify({ needs }));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
 describe("textParts", () => {
   it("keeps the text and cuts it into parts no larger than asked, unless one part is larger alone", () => {
     fc.assert(
