@@ -190,11 +190,15 @@ export function contentHash(content: string | Uint8Array | readonly string[]): s
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Indexes of the versions whose ctime is later than `sinceMs` (files that could not be stat'ed left out). */
+/**
+ * Indexes of the versions whose ctime is not earlier than `sinceMs` (files that could not be
+ * stat'ed left out). Not earlier, rather than later: file times advance in the kernel's clock
+ * ticks (a few milliseconds), so a file written just after the state can carry its very time.
+ */
 function changedSince(versions: Array<FileVersion | null>, sinceMs: number): number[] {
   const changed: number[] = [];
   versions.forEach((version, index) => {
-    if (version && version.ctimeMs > sinceMs) changed.push(index);
+    if (version && version.ctimeMs >= sinceMs) changed.push(index);
   });
   return changed;
 }
