@@ -74,6 +74,30 @@ export interface SitePlanner {
   planFeeds(spec: FeedSpec, items: Article[]): FeedLinks;
   /** Plans an article's page, each of its prepared tags linking to `tagUrl(tag)`. */
   planPage(article: Article, tagUrl: (tag: string) => string | undefined): void;
+  /** Plans the home page, listing `newest` and linking to the archive's years. */
+  planHome(newest: Article[], archive: ArchiveLink[]): void;
+  /** Plans the archive page of `year`, listing its articles, and (with `archive`) the archive's own page. */
+  planYear(year: string, articles: Article[]): void;
+  planArchiveIndex(archive: ArchiveLink[]): void;
+  /** The archive's links: a year, newest first, and how many articles it has. */
+  archiveLinks(years: Iterable<[string, number]>): ArchiveLink[];
+  /** Plans one group's feeds (over its newest `feedLimit` articles) and listing page; returns its entry for the group index. */
+  planGroup(kind: GroupKind, group: FeedGroup): GroupLink;
+  /** A group's entry on its kind's index page, planning nothing. */
+  groupLink(kind: GroupKind, group: { name: string; slug: string; count: number }): GroupLink;
+  /** Plans the page listing every group of a kind. */
+  planGroupIndex(kind: GroupKind, links: GroupLink[]): void;
+}
+
+/** Per-tag and per-author groups. */
+export type GroupKind = keyof typeof GROUP_FOLDERS;
+
+/** A group's entry on its kind's index page. */
+export interface GroupLink {
+  name: string;
+  pageUrl: string;
+  feeds: FeedLinks;
+  count: number;
 }
 
 /** One output file, not rendered yet. */
@@ -213,7 +237,49 @@ export function createPlanner(config: SiteConfig, content: ContentSource): SiteP
       page: true,
     });
   };
-  return { files, planFeeds, planPage, base, site, ready, fieldsKeyOf, preparedTags, plan };
+  const siteFeeds = pageSite.feeds;
+  // Listing pages show no content: their keys leave it out, so an edit to a body alone does not re-render them.
+  const listed = (articles: Article[]) => articles.map(fieldsKeyOf);
+  const description = xmlSafe(config.description);
+  const planHome = (newest: Article[], archive: ArchiveLink[]): void => {
+    const homeSite = { ...site, description, pageUrl: base, feeds: siteFeeds, archive };
+    plan("index.html", "index", { ...homeSite, articles: listed(newest) }, [], () => renderIndexPage(listings(newest), homeSite));
+  };
+  const planYear = (year: string, articles: Article[]): void => {
+    const yearSite = { ...site, title: `${site.title}: ${year}`, siteTitle: site.title, description: `Articles published in ${year}.`, pageUrl: new URL(`${ARCHIVE_FOLDER}${year}/`, base).href, feeds: siteFeeds };
+    plan(`${ARCHIVE_FOLDER}${year}/index.html`, "index", { ...yearSite, articles: listed(articles) }, [], () => renderIndexPage(listings(articles), yearSite));
+  };
+  const planArchiveIndex = (archive: ArchiveLink[]): void => {
+    const archiveSite = { ...site, title: `${site.title}: archive`, siteTitle: site.title, description: "", pageUrl: new URL(ARCHIVE_FOLDER, base).href, feeds: siteFeeds, archive };
+    plan(`${ARCHIVE_FOLDER}index.html`, "index", archiveSite, [], () => renderIndexPage([], archiveSite));
+  };
+  const archiveLinks = (years: Iterable<[string, number]>): ArchiveLink[] =>
+    [...years].map(([year, count]) => ({ year, url: new URL(`${ARCHIVE_FOLDER}${year}/`, base).href, count }));
+  const groupKinds = {
+    tags: { heading: "Tags", describe: (name: string) => `Articles tagged “${name}” on ${site.title}.` },
+    authors: { heading: "Authors", describe: (name: string) => `Articles by ${name} on ${site.title}.` },
+  };
+  const groupLink = (kind: GroupKind, group: { name: string; slug: string; count: number }): GroupLink => {
+    const pageUrl = new URL(`${GROUP_FOLDERS[kind]}${group.slug}/`, base).href;
+    const title = `${site.title}: ${group.name}`;
+    return { name: group.name, pageUrl, feeds: feedLinks(`${GROUP_FOLDERS[kind]}${group.slug}/`, base, title), count: group.count };
+  };
+  const planGroup = (kind: GroupKind, group: FeedGroup): GroupLink => {
+    const groupFolder = `${GROUP_FOLDERS[kind]}${group.slug}/`;
+    const link = groupLink(kind, { ...group, count: group.articles.length });
+    const title = `${site.title}: ${group.name}`;
+    const describe = groupKinds[kind].describe(group.name);
+    const feeds = planFeeds({ folder: groupFolder, title, description: describe, homeUrl: link.pageUrl }, group.articles.slice(0, config.feedLimit));
+    const groupSite = { ...site, title, siteTitle: site.title, description: describe, pageUrl: link.pageUrl, feeds };
+    plan(`${groupFolder}index.html`, "index", { ...groupSite, articles: listed(group.articles) }, [], () => renderIndexPage(listings(group.articles), groupSite));
+    return { ...link, feeds };
+  };
+  const planGroupIndex = (kind: GroupKind, links: GroupLink[]): void => {
+    const folder = GROUP_FOLDERS[kind];
+    const listSite = { ...site, title: groupKinds[kind].heading, siteTitle: site.title, pageUrl: new URL(folder, base).href };
+    plan(`${folder}index.html`, "groups", { ...listSite, links }, [], () => renderGroupIndexPage(links, listSite));
+  };
+  return { files, planFeeds, planPage, planHome, planYear, planArchiveIndex, archiveLinks, planGroup, groupLink, planGroupIndex, base, site, ready, fieldsKeyOf, preparedTags, plan };
 }
 
 /**
@@ -231,7 +297,7 @@ export function planSite(
   content: ContentSource,
 ): Map<string, PlannedFile> {
   const planner = createPlanner(config, content);
-  const { base, site, plan, fieldsKeyOf, preparedTags, ready, files } = planner;
+  const { base, site, plan, preparedTags, ready, files } = planner;
   const pages = published;
 
   const tagGroups = groupArticles(pages, preparedTags, "tag");
@@ -242,48 +308,20 @@ export function planSite(
     return tagUrls.get(tag);
   };
 
-  const feeds = planner.planFeeds({ folder: "", title: site.title, description: xmlSafe(config.description), homeUrl: base }, feedItems);
+  planner.planFeeds({ folder: "", title: site.title, description: xmlSafe(config.description), homeUrl: base }, feedItems);
   plan(FEED_XSL_FILE, "xsl", null, [], () => FEED_XSL);
   for (const article of pages) planner.planPage(article, tagUrl);
-  // Listing pages show no content: their keys leave it out, so an edit to a body alone does not re-render them.
-  const listed = (articles: Article[]) => articles.map(fieldsKeyOf);
   // The home page lists the newest articles and links to the archive, a page per year: an
   // added article re-renders one year, not a list of every article.
   const years = archiveYears(pages);
-  const archive: ArchiveLink[] = [...years].map(([year, articles]) => ({ year, url: new URL(`${ARCHIVE_FOLDER}${year}/`, base).href, count: articles.length }));
-  const newest = pages.slice(0, config.homeLimit);
-  const homeSite = { ...site, description: xmlSafe(config.description), pageUrl: base, feeds, archive };
-  plan("index.html", "index", { ...homeSite, articles: listed(newest) }, [], () => renderIndexPage(listings(newest), homeSite));
-  for (const [year, articles] of years) {
-    const yearSite = { ...site, title: `${site.title}: ${year}`, siteTitle: site.title, description: `Articles published in ${year}.`, pageUrl: new URL(`${ARCHIVE_FOLDER}${year}/`, base).href, feeds };
-    plan(`${ARCHIVE_FOLDER}${year}/index.html`, "index", { ...yearSite, articles: listed(articles) }, [], () => renderIndexPage(listings(articles), yearSite));
-  }
-  const archiveSite = { ...site, title: `${site.title}: archive`, siteTitle: site.title, description: "", pageUrl: new URL(ARCHIVE_FOLDER, base).href, feeds, archive };
-  plan(`${ARCHIVE_FOLDER}index.html`, "index", archiveSite, [], () => renderIndexPage([], archiveSite));
-
-  /** Feeds and a listing page per group, and the page listing every group. */
-  const addGroups = (folder: string, groups: FeedGroup[], heading: string, describe: (name: string) => string): void => {
-    const links = groups.map((group) => {
-      const groupFolder = `${folder}${group.slug}/`;
-      const pageUrl = new URL(groupFolder, base).href;
-      const title = `${site.title}: ${group.name}`;
-      const groupFeeds = planner.planFeeds({ folder: groupFolder, title, description: describe(group.name), homeUrl: pageUrl }, group.articles.slice(0, config.feedLimit));
-      const groupSite = { ...site, title, siteTitle: site.title, description: describe(group.name), pageUrl, feeds: groupFeeds };
-      plan(`${groupFolder}index.html`, "index", { ...groupSite, articles: listed(group.articles) }, [], () => renderIndexPage(listings(group.articles), groupSite));
-      return { name: group.name, pageUrl, feeds: groupFeeds, count: group.articles.length };
-    });
-    const listSite = { ...site, title: heading, siteTitle: site.title, pageUrl: new URL(folder, base).href };
-    plan(`${folder}index.html`, "groups", { ...listSite, links }, [], () => renderGroupIndexPage(links, listSite));
-  };
-
-  addGroups(GROUP_FOLDERS.tags, tagGroups, "Tags", (name) => `Articles tagged “${name}” on ${site.title}.`);
+  const archive = planner.archiveLinks([...years].map(([year, articles]) => [year, articles.length]));
+  planner.planHome(pages.slice(0, config.homeLimit), archive);
+  for (const [year, articles] of years) planner.planYear(year, articles);
+  planner.planArchiveIndex(archive);
+  planner.planGroupIndex("tags", tagGroups.map((group) => planner.planGroup("tags", group)));
   if (config.authorFeeds) {
-    addGroups(
-      GROUP_FOLDERS.authors,
-      groupArticles(pages, (article) => ready(article).authors.map((person) => person.name), "author"),
-      "Authors",
-      (name) => `Articles by ${name} on ${site.title}.`,
-    );
+    const authorGroups = groupArticles(pages, (article) => ready(article).authors.map((person) => person.name), "author");
+    planner.planGroupIndex("authors", authorGroups.map((group) => planner.planGroup("authors", group)));
   }
   return files;
 }
