@@ -7,6 +7,7 @@ import type { ContentPack } from "./pipeline/content-pack.js";
 import type { readAndDerive as ReadAndDerive } from "./pipeline/derive-file.js";
 import type { FileOutcome } from "./pipeline/load-articles.js";
 import type { PrerenderedPage } from "./pipeline/prerender-page.js";
+import type { SiteOutline } from "./render/plan-site.js";
 import { stagedPageFile } from "./pipeline/staged-page.js";
 import type { sanitizeContent as SanitizeContent } from "./render/sanitize-content.js";
 import { defaultCacheFile, hashConfig } from "./publish/article-cache.js";
@@ -181,6 +182,8 @@ async function buildLocked(
       outDir,
       now: options.now,
       clock,
+      includeDrafts: options.drafts ?? false,
+      includeFuture: options.future ?? false,
     });
     if (patched) {
       const { pingHubForBuild } = await import("./publish/ping-hub-for-build.js");
@@ -287,11 +290,14 @@ async function buildLocked(
       contents.set(article.sourcePath, { url: article.url, html });
       return html;
     };
-    const plan = planSite(config, selection.published, selection.feedItems, {
-      hashOf: (article) => contentHashes.get(article.sourcePath) ?? "",
-      fieldsHashOf: (article) => fieldsHashes.get(article),
-      contentOf,
-    });
+    let outline: SiteOutline | undefined;
+    const plan = planSite(
+      config,
+      selection.published,
+      selection.feedItems,
+      { hashOf: (article) => contentHashes.get(article.sourcePath) ?? "", fieldsHashOf: (article) => fieldsHashes.get(article), contentOf },
+      (planned) => (outline = planned),
+    );
     /** Reads an article's content from the pack into memory unless it is there already; false when the pack does not hold it whole. */
     const prefetch = (article: Article): boolean => {
       if (contents.get(article.sourcePath)?.url === article.url) return true;
@@ -348,10 +354,11 @@ async function buildLocked(
           outDir,
           records: rendered.records,
           plan,
+          ...(outline ? { outline } : {}),
           knownVersions: rendered.keptVersions,
           settled: pending.length === 0 && !contentDrift,
           now: clock(),
-          selection: { published: selection.published, scheduled: selection.scheduled, includeFuture: options.future ?? false },
+          selection: { published: selection.published, scheduled: selection.scheduled, drafts: selection.drafts, includeFuture: options.future ?? false },
           summary: findings,
         }).catch(() => {
           // Like the cache, the state only saves time; the next run simply does everything.

@@ -22,7 +22,7 @@ import {
   type StateSummary,
 } from "../publish/build-state.js";
 import { findArticleFiles, type FoundFiles } from "../read/find-article-files.js";
-import type { PlannedFile } from "../render/plan-site.js";
+import type { PlannedFile, SiteOutline } from "../render/plan-site.js";
 
 /** What a run must remember to record its state once it has published. */
 export interface RunFingerprint {
@@ -116,11 +116,13 @@ export async function saveBuildState(
     records: Map<string, { key: string; hash: string }>;
     /** What each output file was planned from (plan-site.ts): the articles it shows, and a feed's spec. */
     plan: Map<string, Pick<PlannedFile, "needs" | "feed">>;
+    /** How the site was laid out, when planned. */
+    outline?: SiteOutline;
     /** Versions of output files known not to have been written since they were stat'ed. */
     knownVersions?: Map<string, FileVersion>;
     settled: boolean;
     now: number;
-    selection: { published: Article[]; scheduled: Article[]; includeFuture: boolean };
+    selection: { published: Article[]; scheduled: Article[]; drafts: Article[]; includeFuture: boolean };
     summary: StateSummary;
   },
 ): Promise<void> {
@@ -153,6 +155,15 @@ export async function saveBuildState(
       }
     }
   });
+  const indexes = (articles: Article[]) => articles.map((article) => publishedIndex.get(article) ?? -1);
+  if (run.outline && [...run.outline.years.values(), ...run.outline.tags.map((group) => group.articles)].every((articles) => !indexes(articles).includes(-1))) {
+    records.outline = {
+      years: [...run.outline.years].map(([year, articles]) => [year, indexes(articles)]),
+      tags: run.outline.tags.map((group) => [group.name, group.slug, indexes(group.articles)]),
+      heldBack: [...run.selection.drafts, ...run.selection.scheduled].map((article) => [article.permalink, article.id]),
+      customIds: run.selection.published.filter((article) => article.id !== article.url).map((article) => article.id),
+    };
+  }
   const racy = fingerprint.listing.found.files.filter((_, index) => {
     const version = fingerprint.sourceVersions[index];
     return version !== undefined && anyRacy([version], run.now);

@@ -5,7 +5,7 @@ import type { Article } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
 import { PublishError } from "../errors.js";
 import { hashContent, peekCache, RACY_WINDOW_MS, type CacheKey, type StoredEntry } from "../publish/article-cache.js";
-import { anyRacy, fileVersions, readOutputRecordsFile, recordedVersion, sameVersion, sourcesDigest, writeBuildState, type BuildState, type FileVersion, type OutputRecords, type StateSummary } from "../publish/build-state.js";
+import { anyRacy, fileVersions, outputsAsRecorded, readOutputRecordsFile, sourcesDigest, writeBuildState, type BuildState, type FileVersion, type OutputRecords, type StateSummary } from "../publish/build-state.js";
 import type { PublishResult } from "../publish/publish-files.js";
 import { isRecent, judgeSourceStat, readLimits } from "../read/read-source.js";
 import { articlePagePath, FEED_FILES, likelyTagUrl } from "../render/article-page-plan.js";
@@ -43,6 +43,9 @@ export interface PatchRun {
   now: number;
   /** The wall clock, for file ages. */
   clock: () => number;
+  /** The run's `drafts` and `future` flags (the state is only ever for the same ones). */
+  includeDrafts: boolean;
+  includeFuture: boolean;
 }
 
 export interface PatchedRun {
@@ -78,14 +81,18 @@ export async function patchRun(run: PatchRun): Promise<PatchedRun | null> {
   if (candidates.size === 0 || candidates.size > PATCH_LIMIT) return null;
   const publishedIndex = new Map(state.summary.published.map((relPath, index) => [relPath, index]));
   const changed: Array<{ relPath: string; shown: number; version: FileVersion }> = [];
+  const others: Array<{ relPath: string; version: FileVersion }> = [];
   for (const index of candidates) {
     const relPath = found.files[index] as string;
     const shown = publishedIndex.get(relPath);
     const version = stats[index];
-    // Drafts, scheduled and skipped files change what is published in ways only a full run works out.
-    if (shown === undefined || !version) return null;
-    changed.push({ relPath, shown, version });
+    if (!version) return null;
+    if (shown === undefined) others.push({ relPath, version });
+    else changed.push({ relPath, shown, version });
   }
+  // One file not published before: perhaps an article added (patch-add.ts). Other drafts,
+  // scheduled and skipped files change what is published in ways only a full run works out.
+  if (others.length > 0) return others.length === 1 && changed.length === 0 ? (await import("./patch-add.js")).patchAdd(run, state, others[0]!) : null;
 
   const records = await readOutputRecordsFile(fingerprint.stateFile, state);
   if (!records) return null;
@@ -151,8 +158,7 @@ export async function patchRun(run: PatchRun): Promise<PatchedRun | null> {
 
   // Every output file must still be as the last run left it: a file changed behind its back is restored by a full run.
   const outBase = outDir.endsWith(path.sep) ? outDir : outDir + path.sep;
-  const outputVersions = fileVersions(state.outputs.paths.map((relPath) => outBase + relPath));
-  if (!outputVersions.every((version, index) => version !== null && sameVersion(version, recordedVersion(state, index)))) return null;
+  if (!outputsAsRecorded(state, outDir)) return null;
 
   const pack = openContentPack(contentPackFile(run.cacheFile), { fresh: false });
   try {
@@ -193,13 +199,7 @@ export async function patchRun(run: PatchRun): Promise<PatchedRun | null> {
         return content;
       });
     }
-    const { publishFiles } = await import("../publish/publish-files.js");
-    let files: PublishResult;
-    try {
-      files = await publishFiles(outDir, toWrite, { keep: state.outputs.paths.filter((relPath) => !toWrite.has(relPath)) });
-    } catch (error) {
-      throw new PublishError(`cannot publish into ${outDir} (${(error as Error).message}); nothing there was changed; check that the folder is writable and has space.`);
-    }
+    const files = await publishPatch(outDir, toWrite, state.outputs.paths);
 
     // The cache learns the edits (their content appended to the pack) and the touched files' new stats.
     const cacheChanges: Array<[string, Entry]> = [...touched];
@@ -260,11 +260,21 @@ function planDependents(
   return planner.files;
 }
 
+/** Publishes `toWrite`, keeping every other file of `outputs`; a failure is a {@link PublishError}, with out/ as it was. */
+export async function publishPatch(outDir: string, toWrite: Map<string, () => string | string[] | null>, outputs: string[]): Promise<PublishResult> {
+  const { publishFiles } = await import("../publish/publish-files.js");
+  try {
+    return await publishFiles(outDir, toWrite, { keep: outputs.filter((relPath) => !toWrite.has(relPath)) });
+  } catch (error) {
+    throw new PublishError(`cannot publish into ${outDir} (${(error as Error).message}); nothing there was changed; check that the folder is writable and has space.`);
+  }
+}
+
 /** Whether two lists of problems are the same, in the same order. */
-function sameProblems(a: unknown[], b: unknown[]): boolean {
+export function sameProblems(a: unknown[], b: unknown[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function randomId(): string {
+export function randomId(): string {
   return randomBytes(8).toString("hex");
 }

@@ -101,6 +101,20 @@ export interface OutputRecords {
   needs: Array<number[] | 0>;
   /** Feed folder -> what its feeds show besides their items (plan-site.ts `FeedSpec`). */
   feeds: Record<string, { title: string; description: string; homeUrl: string }>;
+  /** How the site was laid out, for a run that adds an article (patch-run.ts); articles as indexes into `summary.published`. */
+  outline?: RecordedOutline;
+}
+
+/** A site's outline (plan-site.ts `SiteOutline`) as the records keep it, with what else adding an article must know. */
+export interface RecordedOutline {
+  /** Year -> its articles, newest year first. */
+  years: Array<[string, number[]]>;
+  /** Each tag group's name, slug and articles, sorted by slug. */
+  tags: Array<[string, string, number[]]>;
+  /** Permalink and id of every article held back (drafts, scheduled): they claim addresses too. */
+  heldBack: Array<[string, string]>;
+  /** Ids of published articles that are not their URL. */
+  customIds: string[];
 }
 
 /** Where the build state lives: next to the article cache file. */
@@ -255,7 +269,12 @@ export async function isUnchanged(state: BuildState, run: { key: string; sources
   if (!state.settled || state.key !== run.key || state.sources !== run.sources) return false;
   if (state.validFrom !== null && run.now < state.validFrom) return false;
   if (state.validUntil !== null && run.now >= state.validUntil) return false;
-  const base = run.outDir.endsWith(path.sep) ? run.outDir : run.outDir + path.sep;
+  return outputsAsRecorded(state, run.outDir);
+}
+
+/** Whether every output file of `state` still has the version the state recorded (one stat each, none read). */
+export function outputsAsRecorded(state: BuildState, outDir: string): boolean {
+  const base = outDir.endsWith(path.sep) ? outDir : outDir + path.sep;
   const versions = fileVersions(state.outputs.paths.map((relPath) => base + relPath));
   return versions.every((version, index) => version !== null && sameVersion(version, recordedVersion(state, index)));
 }

@@ -89,6 +89,14 @@ export interface SitePlanner {
   planGroupIndex(kind: GroupKind, links: GroupLink[]): void;
 }
 
+/** How a site is laid out: the archive's years and the tag groups, each with its articles newest first. */
+export interface SiteOutline {
+  /** Newest year first. */
+  years: Map<string, Article[]>;
+  /** Sorted by slug. */
+  tags: FeedGroup[];
+}
+
 /** Per-tag and per-author groups. */
 export type GroupKind = keyof typeof GROUP_FOLDERS;
 
@@ -295,6 +303,8 @@ export function planSite(
   published: Article[],
   feedItems: Article[],
   content: ContentSource,
+  /** Given how the site is laid out, for the build records (patch-run.ts). */
+  onOutline?: (outline: SiteOutline) => void,
 ): Map<string, PlannedFile> {
   const planner = createPlanner(config, content);
   const { base, site, plan, preparedTags, ready, files } = planner;
@@ -319,6 +329,7 @@ export function planSite(
   for (const [year, articles] of years) planner.planYear(year, articles);
   planner.planArchiveIndex(archive);
   planner.planGroupIndex("tags", tagGroups.map((group) => planner.planGroup("tags", group)));
+  onOutline?.({ years, tags: tagGroups });
   if (config.authorFeeds) {
     const authorGroups = groupArticles(pages, (article) => ready(article).authors.map((person) => person.name), "author");
     planner.planGroupIndex("authors", authorGroups.map((group) => planner.planGroup("authors", group)));

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
@@ -110,10 +110,8 @@ describe("a full run is done instead", () => {
     expect(await readFile(path.join(dir, "out", "tags", "index.html"), "utf8")).not.toBe("hand-edited");
   });
 
-  it("when an article is added, deleted, or a draft edited", async () => {
+  it("when an article is deleted, or a draft edited", async () => {
     const { dir, first } = await builtSite();
-    await put(dir, "2025/2025-12-31-late-news.md", "---\ntitle: Late news\ndate: 2025-12-31T10:00:00Z\n---\nJust in.\n");
-    expect((await expectSameAsCold(dir)).patched).toBe(false);
     await rm(path.join(dir, "articles", first.published[5]!));
     expect((await expectSameAsCold(dir)).patched).toBe(false);
     await put(dir, "2025/2025-06-01-draft.md", "---\ntitle: A draft\ndate: 2025-06-01\ndraft: true\n---\nUnfinished.\n");
@@ -146,6 +144,44 @@ describe("a full run is done instead", () => {
     expect((await expectSameAsCold(dir)).patched).toBe(false);
     await rm(path.join(dir, ".feedwright-cache", "articles.json"));
     await put(dir, file, corpus.get(file)!.toString() + NOTE + NOTE);
+    expect((await expectSameAsCold(dir)).patched).toBe(false);
+  });
+});
+
+describe("an article added", () => {
+  /** A tag the built site has already (its folder name is its slug, and the slug of a plain word is the word). */
+  async function existingTags(dir: string): Promise<string[]> {
+    const slugs = (await readdir(path.join(dir, "out", "tags"), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    return slugs.filter((slug) => /^[a-z]+$/.test(slug)).slice(0, 2);
+  }
+  const article = (title: string, date: string, tags: string[]) => `---\ntitle: ${title}\ndate: ${date}\ntags: [${tags.join(", ")}]\n---\nA first paragraph about ${title}.\n\nA second one.\n`;
+
+  it("newer than every other, with tags the site has: only the files listing it change, as a full run would write them", async () => {
+    const { dir } = await builtSite();
+    const [a, b] = await existingTags(dir);
+    // A new year, then the same year again, then an edit to an article listed after both: indexes move up each time.
+    await put(dir, "2026/2026-01-05-first-of-the-year.md", article("First of the year", "2026-01-05T08:00:00Z", [a!.toUpperCase(), b!]));
+    const added = await expectSameAsCold(dir);
+    expect(added.patched).toBe(true);
+    expect(added.published[0]).toBe("2026/2026-01-05-first-of-the-year.md");
+    expect(added.files.written).toEqual(expect.arrayContaining(["index.html", "rss.xml", "archive/2026/index.html", "archive/index.html", "tags/index.html", `tags/${a}/rss.xml`, `tags/${a}/index.html`, "2026/01/05/first-of-the-year/index.html"]));
+    await put(dir, "2026/2026-01-06-second.md", article("Second", "2026-01-06T08:00:00Z", [a!]));
+    expect((await expectSameAsCold(dir)).patched).toBe(true);
+    const older = added.published.find((name, index) => index > 3 && name.endsWith(".md") && corpus.get(name)?.toString().startsWith("---\n"))!;
+    await put(dir, older, corpus.get(older)!.toString() + NOTE);
+    expect((await expectSameAsCold(dir)).patched).toBe(true);
+    expect((await build({ cwd: dir, now: NOW })).upToDate).toBe(true);
+  });
+
+  it("is a full run when the article is not the newest, has a tag the site lacks, or takes another article's address", async () => {
+    const { dir } = await builtSite();
+    const [a] = await existingTags(dir);
+    await put(dir, "2016/2016-01-01-old-news.md", article("Old news", "2016-01-01T08:00:00Z", [a!]));
+    expect((await expectSameAsCold(dir)).patched).toBe(false);
+    await put(dir, "2026/2026-01-05-new-tag.md", article("New tag", "2026-01-05T08:00:00Z", ["never-seen-before"]));
+    expect((await expectSameAsCold(dir)).patched).toBe(false);
+    // The address of the article just published by the full run.
+    await put(dir, "2026/2026-01-07-same-address.md", `---\ntitle: Same address\ndate: 2026-01-07T08:00:00Z\npermalink: /2026/01/05/new-tag/\ntags: [${a}]\n---\nBody.\n`);
     expect((await expectSameAsCold(dir)).patched).toBe(false);
   });
 });
