@@ -97,11 +97,6 @@ export async function patchAdd(run: PatchRun, state: BuildState, added: { relPat
   const pack = openContentPack(contentPackFile(run.cacheFile), { fresh: false });
   try {
     const contents = new Map<Article, string>([[article, derived.sanitized]]);
-    for (const { article: listed, packed } of articles.values()) {
-      const html = packed?.url === listed.url ? pack.read(packed) : null;
-      if (html === null) return null;
-      contents.set(listed, html);
-    }
     const outcomes = new Map<Article, Outcome>([[article, outcome]]);
     for (const value of articles.values()) outcomes.set(value.article, value);
     const content: ContentSource = {
@@ -143,6 +138,17 @@ export async function patchAdd(run: PatchRun, state: BuildState, added: { relPat
       if (index === undefined || records.keys[index] !== planned.key) return null;
     }
     const after = plan(true);
+    // Content only for the articles the feeds carry (listings show none), read before committing:
+    // a pack entry that does not read back whole is a full run's job.
+    for (const planned of after.values()) {
+      for (const shownArticle of planned.needs) {
+        if (contents.has(shownArticle)) continue;
+        const packed = outcomes.get(shownArticle)?.packed;
+        const html = packed?.url === shownArticle.url ? pack.read(packed) : null;
+        if (html === null) return null;
+        contents.set(shownArticle, html);
+      }
+    }
     // Every output file must still be as the last run left it (see patch-run.ts).
     if (!outputsAsRecorded(state, outDir)) return null;
 
