@@ -164,10 +164,7 @@ export async function saveBuildState(
       customIds: run.selection.published.filter((article) => article.id !== article.url).map((article) => article.id),
     };
   }
-  const racy = fingerprint.listing.found.files.filter((_, index) => {
-    const version = fingerprint.sourceVersions[index];
-    return version !== undefined && anyRacy([version], run.now);
-  });
+  const racy = racySources(fingerprint, run.now);
   // A loop, not Math.max(...dates): spreading 100,000 arguments can overflow the stack.
   const extreme = (articles: Article[], pick: (a: number, b: number) => number): number | null =>
     articles.reduce<number | null>((found, article) => {
@@ -188,6 +185,14 @@ export async function saveBuildState(
     summary: run.summary,
   };
   await writeBuildState(fingerprint.stateFile, state, records);
+}
+
+/** The article files of `fingerprint` modified too shortly before `now` for their stat to prove them unchanged later (build-state.ts `anyRacy`). */
+export function racySources(fingerprint: RunFingerprint, now: number): string[] {
+  return fingerprint.listing.found.files.filter((_, index) => {
+    const version = fingerprint.sourceVersions[index];
+    return version !== undefined && anyRacy([version], now);
+  });
 }
 
 /** SHA-256 hex of an output file's bytes (strings as UTF-8, as they are written; parts one after another). */

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Article } from "../article.js";
-import { hashContent, peekCache, RACY_WINDOW_MS, type StoredEntry } from "../publish/article-cache.js";
-import { anyRacy, fileVersions, outputsAsRecorded, readOutputRecordsFile, sourcesDigest, writeBuildState, type BuildState, type FileVersion, type OutputRecords, type RecordedOutline } from "../publish/build-state.js";
+import { hashContent, peekCache, RACY_WINDOW_MS } from "../publish/article-cache.js";
+import { fileVersions, outputsAsRecorded, readOutputRecordsFile, sourcesDigest, writeBuildState, type BuildState, type FileVersion, type OutputRecords, type RecordedOutline, type StateSummary } from "../publish/build-state.js";
 import { isRecent, judgeSourceStat, readLimits } from "../read/read-source.js";
 import { articlePagePath, SITE_PAGE_PERMALINKS, tagPageUrl } from "../render/article-page-plan.js";
 import { groupKey } from "../render/feed-groups.js";
@@ -10,9 +10,9 @@ import { createPlanner, type ContentSource, type PlannedFile } from "../render/p
 import { prepareTags } from "../render/prepare-article.js";
 import { holdBack } from "../select/select-articles.js";
 import { contentPackFile, openContentPack } from "./content-pack.js";
-import { contentHash } from "./fast-path.js";
+import { contentHash, racySources } from "./fast-path.js";
 import type { FileOutcome } from "./load-articles.js";
-import { publishPatch, randomId, sameProblems, type PatchedRun, type PatchRun } from "./patch-run.js";
+import { publishedEntries, publishPatch, randomId, type PatchedRun, type PatchRun } from "./patch-run.js";
 
 /**
  * A patch run for one article added, newer than every published article (the common case
@@ -82,14 +82,9 @@ export async function patchAdd(run: PatchRun, state: BuildState, added: { relPat
   for (const index of ownTags.keys()) for (const member of outline.tags[index]![2]) shown.add(member);
   const peek = await peekCache<FileOutcome>(run.cacheFile, run.cacheKey, [...shown].map((index) => published[index] as string));
   if (!peek || peek.journalRoom < 1) return null;
-  const articles = new Map<number, Outcome & { entry: StoredEntry<FileOutcome> }>();
-  for (const index of shown) {
-    const relPath = published[index] as string;
-    const entry = peek.entries.get(relPath);
-    if (entry?.value.kind !== "article" || !entry.value.packed) return null;
-    if (!sameProblems(state.summary.warnings.filter((warning) => warning.file === relPath), entry.value.diagnostics)) return null;
-    articles.set(index, { ...entry.value, entry });
-  }
+  const shownEntries = publishedEntries(peek.entries, [...shown].map((index) => published[index] as string), state);
+  if (!shownEntries) return null;
+  const articles = new Map([...shown].map((index) => [index, (shownEntries.get(published[index] as string) as { value: Outcome }).value]));
   const at = (indexes: number[]) => indexes.map((index) => (articles.get(index) as Outcome).article);
   const newest = articles.get(0);
   if (newest && !(Date.parse(article.published) > Date.parse(newest.article.published))) return null;
@@ -170,8 +165,8 @@ export async function patchAdd(run: PatchRun, state: BuildState, added: { relPat
     const packed = pack.append(derived.sanitized, article.url);
     const stored = { ...added.version, hash: hashContent(bytes), statTrusted: run.clock() - added.version.mtimeMs > RACY_WINDOW_MS, value: { ...outcome, packed } };
     await peek.append([[added.relPath, stored]]).catch(() => {});
-    await saveAddedState(run, state, records, { relPath: added.relPath, article, after, hashes, written: files.written, year, ownTags }).catch(() => {});
     const summary = { ...state.summary, published: [added.relPath, ...published], feedItems: Math.min(config.feedLimit, published.length + 1) };
+    await saveAddedState(run, state, records, { relPath: added.relPath, article, after, hashes, written: files.written, year, ownTags, summary }).catch(() => {});
     return { files, summary, read: 1 };
   } finally {
     pack.close();
@@ -187,7 +182,7 @@ async function saveAddedState(
   run: PatchRun,
   state: BuildState,
   records: OutputRecords,
-  change: { relPath: string; article: Article; after: Map<string, PlannedFile>; hashes: Map<string, string>; written: string[]; year: string; ownTags: Map<number, string> },
+  change: { relPath: string; article: Article; after: Map<string, PlannedFile>; hashes: Map<string, string>; written: string[]; year: string; ownTags: Map<number, string>; summary: StateSummary },
 ): Promise<void> {
   const { fingerprint, outDir } = run;
   const published = new Map(state.summary.published.map((relPath, index) => [relPath, index + 1]));
@@ -232,7 +227,7 @@ async function saveAddedState(
     customIds: outline.customIds,
   };
   const now = run.clock();
-  const racy = fingerprint.listing.found.files.filter((_, index) => anyRacy([fingerprint.sourceVersions[index] as FileVersion], now));
+  const racy = racySources(fingerprint, now);
   const date = Date.parse(change.article.published);
   const nextState: BuildState = {
     ...state,
@@ -243,7 +238,7 @@ async function saveAddedState(
     racy,
     outputs: { paths, versions },
     recordsId: next.id,
-    summary: { ...state.summary, published: [change.relPath, ...state.summary.published], feedItems: Math.min(run.config.feedLimit, state.summary.published.length + 1) },
+    summary: change.summary,
   };
   await writeBuildState(fingerprint.stateFile, nextState, next);
 }

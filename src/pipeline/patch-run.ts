@@ -5,13 +5,13 @@ import type { Article } from "../article.js";
 import type { SiteConfig } from "../config/schema.js";
 import { PublishError } from "../errors.js";
 import { hashContent, peekCache, RACY_WINDOW_MS, type CacheKey, type StoredEntry } from "../publish/article-cache.js";
-import { anyRacy, fileVersions, outputsAsRecorded, readOutputRecordsFile, sourcesDigest, writeBuildState, type BuildState, type FileVersion, type OutputRecords, type StateSummary } from "../publish/build-state.js";
+import { fileVersions, outputsAsRecorded, readOutputRecordsFile, sourcesDigest, writeBuildState, type BuildState, type FileVersion, type OutputRecords, type StateSummary } from "../publish/build-state.js";
 import type { PublishResult } from "../publish/publish-files.js";
 import { isRecent, judgeSourceStat, readLimits } from "../read/read-source.js";
 import { articlePagePath, FEED_FILES, likelyTagUrl } from "../render/article-page-plan.js";
 import { createPlanner, type ContentSource, type PlannedFile } from "../render/plan-site.js";
 import { openContentPack, contentPackFile } from "./content-pack.js";
-import { contentHash, type RunFingerprint } from "./fast-path.js";
+import { contentHash, racySources, type RunFingerprint } from "./fast-path.js";
 import type { FileOutcome } from "./load-articles.js";
 
 /**
@@ -106,14 +106,9 @@ export async function patchRun(run: PatchRun): Promise<PatchedRun | null> {
 
   const peek = await peekCache<FileOutcome>(run.cacheFile, run.cacheKey, shownPaths);
   if (!peek || peek.journalRoom < changed.length) return null;
-  const articles = new Map<string, { entry: Entry; outcome: Outcome }>();
-  for (const relPath of shownPaths) {
-    const entry = peek.entries.get(relPath);
-    if (entry?.value.kind !== "article" || !entry.value.packed) return null;
-    // The state's findings hold every problem of the file, and a disambiguated article one more.
-    if (!sameProblems(state.summary.warnings.filter((warning) => warning.file === relPath), entry.value.diagnostics)) return null;
-    articles.set(relPath, { entry, outcome: entry.value });
-  }
+  const shownEntries = publishedEntries(peek.entries, shownPaths, state);
+  if (!shownEntries) return null;
+  const articles = new Map([...shownEntries].map(([relPath, entry]) => [relPath, { entry, outcome: entry.value }]));
 
   // Exactly the candidates changed: with their versions as the cache knew them, the listing is the state's.
   const previousVersions = fingerprint.sourceVersions.slice();
@@ -221,7 +216,7 @@ export async function patchRun(run: PatchRun): Promise<PatchedRun | null> {
     });
     if (complete) {
       const now = run.clock();
-      const racy = found.files.filter((_, index) => anyRacy([fingerprint.sourceVersions[index] as FileVersion], now));
+      const racy = racySources(fingerprint, now);
       const next: BuildState = { ...state, sources: fingerprint.sources, settled: racy.length === 0, patchable: true, racy, outputs: { paths: state.outputs.paths, versions }, recordsId: randomId() };
       await writeBuildState(fingerprint.stateFile, next, { ...records, id: next.recordsId, hashes, keys }).catch(() => {});
     }
@@ -258,6 +253,26 @@ function planDependents(
     else return null;
   }
   return planner.files;
+}
+
+/**
+ * The cache entries of `relPaths`, each an article published as it was derived, with its
+ * content packed; null when one is not (missing, skipped, or moved by disambiguation: the
+ * state's findings hold every problem of the file, and a disambiguated article one more).
+ */
+export function publishedEntries(
+  entries: Map<string, StoredEntry<FileOutcome>>,
+  relPaths: Iterable<string>,
+  state: BuildState,
+): Map<string, StoredEntry<FileOutcome> & { value: Outcome }> | null {
+  const found = new Map<string, StoredEntry<FileOutcome> & { value: Outcome }>();
+  for (const relPath of relPaths) {
+    const entry = entries.get(relPath);
+    if (entry?.value.kind !== "article" || !entry.value.packed) return null;
+    if (!sameProblems(state.summary.warnings.filter((warning) => warning.file === relPath), entry.value.diagnostics)) return null;
+    found.set(relPath, entry as StoredEntry<FileOutcome> & { value: Outcome });
+  }
+  return found;
 }
 
 /** Publishes `toWrite`, keeping every other file of `outputs`; a failure is a {@link PublishError}, with out/ as it was. */
